@@ -1,0 +1,23 @@
+package de.buergerbuero.kernel.outbox;
+
+/**
+ * Delivers outbox entries of one {@link #type()} to an outside system. Implementations are CDI
+ * beans. They must be idempotent by {@link OutboxMessage#idempotencyKey()}: after a crash the same
+ * message is delivered again.
+ *
+ * <p>Throw a {@link de.buergerbuero.kernel.error.BuergerbueroException} that is not {@linkplain
+ * de.buergerbuero.kernel.error.BuergerbueroException#isRetryable() retryable} to give up at once;
+ * any other exception is retried with exponential back-off.
+ */
+public interface OutboxHandler {
+
+  /** The entry type this handler delivers, e.g. {@code dms.file-application}. */
+  String type();
+
+  /**
+   * Delivers the message.
+   *
+   * @return a short reference from the outside system (e.g. the DMS id), stored with the entry
+   */
+  String deliver(OutboxMessage message);
+}

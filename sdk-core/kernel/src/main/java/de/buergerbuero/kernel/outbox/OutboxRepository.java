@@ -1,0 +1,143 @@
+package de.buergerbuero.kernel.outbox;
+
+import de.buergerbuero.kernel.error.KernelError;
+import de.buergerbuero.kernel.error.NoSuchResourceException;
+import de.buergerbuero.kernel.persistence.Dialect;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Database side of the outbox. Claiming is safe with many instances: candidates are read (on
+ * PostgreSQL with {@code FOR UPDATE SKIP LOCKED}), then each is taken with a conditional update
+ * that sets a lease; only the instance whose update hit the row delivers it. A lease that runs out
+ * (instance killed mid-delivery) makes the entry due again.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+  @PersistenceContext EntityManager em;
+
+  private volatile Dialect dialect;
+
+  /** Claims up to {@code limit} due entries for {@code owner} and returns them. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<OutboxMessage> claimDue(String owner, Instant now, Duration lease, int limit) {
+    Timestamp ts = Timestamp.from(now);
+    String sql =
+        "SELECT id FROM bb_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?"
+            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at"
+            + " FETCH FIRST "
+            + limit
+            + " ROWS ONLY"
+            + (dialect().supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery(sql).setParameter(1, ts).setParameter(2, ts).getResultList();
+    List<OutboxMessage> claimed = new ArrayList<>();
+    for (Object id : ids) {
+      int updated =
+          em.createNativeQuery(
+                  "UPDATE bb_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+                      + " AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")
+              .setParameter(1, owner)
+              .setParameter(2, Timestamp.from(now.plus(lease)))
+              .setParameter(3, id)
+              .setParameter(4, ts)
+              .executeUpdate();
+      if (updated == 1) {
+        OutboxEntry e = em.find(OutboxEntry.class, id);
+        em.refresh(e);
+        claimed.add(
+            new OutboxMessage(e.id(), e.type(), e.idempotencyKey(), e.payload(), e.attempts() + 1));
+      }
+    }
+    return claimed;
+  }
+
+  /** Marks a claimed entry delivered; ignored when the lease was lost meanwhile. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void markDelivered(String id, String owner, String result, Instant now) {
+    OutboxEntry e = em.find(OutboxEntry.class, id);
+    if (e != null && e.leasedBy(owner)) {
+      e.delivered(truncate(result, 500), now);
+    }
+  }
+
+  /** Records a failed attempt; {@code nextAttempt} empty means give up (state FAILED). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
+    OutboxEntry e = em.find(OutboxEntry.class, id);
+    if (e != null && e.leasedBy(owner)) {
+      e.attemptFailed(truncate(error, 1000), next.orElse(null));
+    }
+  }
+
+  /** Puts an entry back in the queue for an immediate attempt (staff action on FAILED entries). */
+  @Transactional
+  public OutboxEntry retryNow(String id, Instant now) {
+    OutboxEntry e = em.find(OutboxEntry.class, id);
+    if (e == null) {
+      throw new NoSuchResourceException(KernelError.NO_SUCH_OUTBOX_ENTRY, "Unbekannter Auftrag.");
+    }
+    if (e.state() != OutboxState.DELIVERED) {
+      e.retryNow(now);
+    }
+    return e;
+  }
+
+  @Transactional
+  public List<OutboxEntry> list(OutboxState state, int limit) {
+    return em.createQuery(
+            "SELECT e FROM OutboxEntry e WHERE e.state = :s ORDER BY e.createdAt DESC",
+            OutboxEntry.class)
+        .setParameter("s", state)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional
+  public Optional<OutboxEntry> findByKey(String idempotencyKey) {
+    return em.createQuery(
+            "SELECT e FROM OutboxEntry e WHERE e.idempotencyKey = :k", OutboxEntry.class)
+        .setParameter("k", idempotencyKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional
+  public long count(OutboxState state) {
+    return em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.state = :s", Long.class)
+        .setParameter("s", state)
+        .getSingleResult();
+  }
+
+  private Dialect dialect() {
+    Dialect d = dialect;
+    if (d == null) {
+      try {
+        d = Dialect.of(em.unwrap(Connection.class));
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      dialect = d;
+    }
+    return d;
+  }
+
+  private static String truncate(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

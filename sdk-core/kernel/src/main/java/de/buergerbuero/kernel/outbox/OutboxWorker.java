@@ -1,0 +1,172 @@
+package de.buergerbuero.kernel.outbox;
+
+import de.buergerbuero.kernel.error.BuergerbueroException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers due outbox entries in the background, one poller per server instance. Instances
+ * coordinate only through the database (see {@link OutboxRepository}).
+ */
+@ApplicationScoped
+public class OutboxWorker {
+  private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+
+  @Inject OutboxRepository repository;
+  @Inject @Any Instance<OutboxHandler> handlers;
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.poll-interval-ms", defaultValue = "1000")
+  long pollIntervalMs;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.batch-size", defaultValue = "20")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.initial-delay-ms", defaultValue = "2000")
+  long initialDelayMs;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.max-delay-ms", defaultValue = "3600000")
+  long maxDelayMs;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.max-attempts", defaultValue = "20")
+  int maxAttempts;
+
+  private final String owner = "worker-" + UUID.randomUUID();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private BackoffPolicy backoff;
+  private Map<String, OutboxHandler> handlersByType;
+  private ScheduledFuture<?> task;
+
+  /** Starts after schema migration (priority 100) when the application is up. */
+  void start(@Observes @Priority(1000) Startup startup) {
+    backoff =
+        new BackoffPolicy(
+            Duration.ofMillis(initialDelayMs),
+            2.0,
+            Duration.ofMillis(maxDelayMs),
+            maxAttempts,
+            0.2);
+    Map<String, OutboxHandler> map = new HashMap<>();
+    for (OutboxHandler h : handlers) {
+      OutboxHandler previous = map.put(h.type(), h);
+      if (previous != null) {
+        throw new IllegalStateException("Two outbox handlers for type " + h.type());
+      }
+    }
+    handlersByType = Map.copyOf(map);
+    if (!enabled) {
+      LOG.info("Outbox worker disabled by buergerbuero.outbox.enabled=false");
+      return;
+    }
+    task =
+        executor.scheduleWithFixedDelay(
+            this::pollSafely, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+    LOG.info(() -> "Outbox worker " + owner + " started for types " + handlersByType.keySet());
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  private void pollSafely() {
+    try {
+      pollOnce();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Outbox poll failed: " + e.getClass().getName(), e);
+    }
+  }
+
+  /** Claims and delivers one batch; returns the number of entries attempted. */
+  public int pollOnce() {
+    if (!running.compareAndSet(false, true)) {
+      return 0;
+    }
+    try {
+      List<OutboxMessage> batch =
+          repository.claimDue(owner, clock.instant(), Duration.ofSeconds(leaseSeconds), batchSize);
+      for (OutboxMessage message : batch) {
+        deliver(message);
+      }
+      return batch.size();
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void deliver(OutboxMessage message) {
+    OutboxHandler handler = handlersByType.get(message.type());
+    if (handler == null) {
+      repository.markAttemptFailed(
+          message.id(),
+          owner,
+          "Kein Zustellweg für Typ " + message.type() + " konfiguriert.",
+          java.util.Optional.empty());
+      return;
+    }
+    try {
+      String result = handler.deliver(message);
+      repository.markDelivered(message.id(), owner, result, clock.instant());
+    } catch (RuntimeException e) {
+      boolean retryable = !(e instanceof BuergerbueroException be) || be.isRetryable();
+      var next =
+          retryable
+              ? backoff.nextAttempt(
+                  message.attempt(), clock.instant(), ThreadLocalRandom.current()::nextDouble)
+              : java.util.Optional.<java.time.Instant>empty();
+      // The message of a connector exception names the system and reason, not personal data.
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      LOG.warning(
+          () ->
+              "Outbox delivery "
+                  + message.id()
+                  + " ("
+                  + message.type()
+                  + ") attempt "
+                  + message.attempt()
+                  + " failed, "
+                  + (next.isPresent() ? "will retry" : "giving up")
+                  + ": "
+                  + error);
+      repository.markAttemptFailed(message.id(), owner, error, next);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package de.buergerbuero.kernel.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+
+/** The kernel's own tables: outbox and audit log. */
+@ApplicationScoped
+public class KernelSchema {
+  @Produces
+  @ApplicationScoped
+  MigrationSet kernelMigrations() {
+    return new MigrationSet(
+        "kernel", "de/buergerbuero/kernel/db", List.of("V1__outbox_and_audit.sql"));
+  }
+}

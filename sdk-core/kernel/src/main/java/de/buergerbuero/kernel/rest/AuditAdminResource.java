@@ -1,0 +1,32 @@
+package de.buergerbuero.kernel.rest;
+
+import de.buergerbuero.kernel.audit.AuditChain;
+import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Administration: verify that the audit log is complete and unchanged. */
+@Path("/v1/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Administration")
+public class AuditAdminResource {
+  @Inject AuditLog audit;
+  @Inject CallerResolver callers;
+
+  @GET
+  @Path("/verification")
+  @Operation(summary = "Hash-Kette des Prüfprotokolls prüfen")
+  public AuditChain.Verification verify() {
+    Callers.requireAdmin(callers.current());
+    return audit.verify();
+  }
+}

@@ -1,0 +1,86 @@
+package de.buergerbuero.kernel.rest;
+
+import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.outbox.OutboxEntry;
+import de.buergerbuero.kernel.outbox.OutboxRepository;
+import de.buergerbuero.kernel.outbox.OutboxState;
+import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Administration: see deliveries to outside systems, especially failed ones, and retry them. */
+@Path("/v1/admin/outbox")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Administration", description = "Betrieb: Zustellungen und Prüfprotokoll")
+public class OutboxAdminResource {
+
+  @Inject OutboxRepository repository;
+  @Inject CallerResolver callers;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /** An outbox entry as administrators see it (no payload: it may name internal ids only). */
+  public record OutboxEntryView(
+      String id,
+      String type,
+      String idempotencyKey,
+      String state,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      String result,
+      Instant createdAt,
+      Instant deliveredAt) {
+    static OutboxEntryView of(OutboxEntry e) {
+      return new OutboxEntryView(
+          e.id(),
+          e.type(),
+          e.idempotencyKey(),
+          e.state().name(),
+          e.attempts(),
+          e.nextAttemptAt(),
+          e.lastError(),
+          e.result(),
+          e.createdAt(),
+          e.deliveredAt());
+    }
+  }
+
+  @GET
+  @Operation(summary = "Zustellaufträge nach Status (Standard: FAILED)")
+  public List<OutboxEntryView> list(
+      @QueryParam("state") @DefaultValue("FAILED") OutboxState state,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    Callers.requireAdmin(callers.current());
+    return repository.list(state, Math.max(1, Math.min(limit, 1000))).stream()
+        .map(OutboxEntryView::of)
+        .toList();
+  }
+
+  @POST
+  @Path("/{id}/retry")
+  @Transactional
+  @Operation(summary = "Einen fehlgeschlagenen Zustellauftrag sofort erneut versuchen")
+  public OutboxEntryView retry(@PathParam("id") String id) {
+    var admin = Callers.requireAdmin(callers.current());
+    OutboxEntry e = repository.retryNow(id, clock.instant());
+    audit.append(admin.auditId(), "OUTBOX_RETRY", "outbox", id, e.type());
+    return OutboxEntryView.of(e);
+  }
+}

@@ -1,0 +1,15 @@
+package de.buergerbuero.kernel.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The system clock, injectable so that tests can substitute their own. */
+@ApplicationScoped
+public class ClockProducer {
+  @Produces
+  @ApplicationScoped
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}
