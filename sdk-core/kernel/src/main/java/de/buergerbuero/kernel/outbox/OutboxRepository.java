@@ -2,13 +2,12 @@ package de.buergerbuero.kernel.outbox;
 
 import de.buergerbuero.kernel.error.KernelError;
 import de.buergerbuero.kernel.error.NoSuchResourceException;
-import de.buergerbuero.kernel.persistence.Dialect;
+import de.buergerbuero.kernel.persistence.Sequences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,6 @@ public class OutboxRepository {
 
   @PersistenceContext EntityManager em;
 
-  private volatile Dialect dialect;
-
   /** Claims up to {@code limit} due entries for {@code owner} and returns them. */
   @Transactional(TxType.REQUIRES_NEW)
   public List<OutboxMessage> claimDue(String owner, Instant now, Duration lease, int limit) {
@@ -39,7 +36,7 @@ public class OutboxRepository {
             + " FETCH FIRST "
             + limit
             + " ROWS ONLY"
-            + (dialect().supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
+            + (Sequences.dialect(em).supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
     @SuppressWarnings("unchecked")
     List<Object> ids =
         em.createNativeQuery(sql).setParameter(1, ts).setParameter(2, ts).getResultList();
@@ -119,19 +116,6 @@ public class OutboxRepository {
     return em.createQuery("SELECT COUNT(e) FROM OutboxEntry e WHERE e.state = :s", Long.class)
         .setParameter("s", state)
         .getSingleResult();
-  }
-
-  private Dialect dialect() {
-    Dialect d = dialect;
-    if (d == null) {
-      try {
-        d = Dialect.of(em.unwrap(Connection.class));
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      dialect = d;
-    }
-    return d;
   }
 
   private static String truncate(String s, int max) {

@@ -26,6 +26,13 @@ public enum Dialect {
     return this == POSTGRESQL;
   }
 
+  /** SQL that returns the next value of {@code sequence} as a single row and column. */
+  public String nextValueSql(String sequence) {
+    return this == POSTGRESQL
+        ? "SELECT nextval('" + sequence + "')"
+        : "VALUES NEXT VALUE FOR " + sequence;
+  }
+
   public static Dialect of(Connection connection) throws SQLException {
     String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     if (product.contains("derby")) {

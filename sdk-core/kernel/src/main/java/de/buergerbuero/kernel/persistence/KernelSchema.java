@@ -8,7 +8,6 @@ import java.util.List;
 @ApplicationScoped
 public class KernelSchema {
   @Produces
-  @ApplicationScoped
   MigrationSet kernelMigrations() {
     return new MigrationSet(
         "kernel", "de/buergerbuero/kernel/db", List.of("V1__outbox_and_audit.sql"));

@@ -8,7 +8,6 @@ import java.time.Clock;
 @ApplicationScoped
 public class ClockProducer {
   @Produces
-  @ApplicationScoped
   Clock clock() {
     return Clock.systemUTC();
   }

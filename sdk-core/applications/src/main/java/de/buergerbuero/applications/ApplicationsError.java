@@ -1,0 +1,61 @@
+package de.buergerbuero.applications;
+
+import de.buergerbuero.kernel.error.ErrorCode;
+import java.util.Locale;
+
+/** Error codes of the service portal: range BB-2000 to BB-2999. */
+public enum ApplicationsError implements ErrorCode {
+  UNKNOWN_SERVICE("BB-2001", 404, "Dienst nicht gefunden", "Unknown service"),
+  FORM_DATA_INVALID("BB-2002", 422, "Formulardaten ungültig", "Form data invalid"),
+  ATTACHMENT_NAME_UNSAFE("BB-2003", 400, "Dateiname nicht zulässig", "Attachment name not allowed"),
+  ATTACHMENT_TOO_LARGE("BB-2004", 413, "Anhang zu groß", "Attachment too large"),
+  APPLICATION_NOT_FOUND("BB-2005", 404, "Antrag nicht gefunden", "Application not found"),
+  WITHDRAWAL_NOT_POSSIBLE(
+      "BB-2006", 409, "Rücknahme nicht mehr möglich", "Application can no longer be withdrawn"),
+  APPLICANT_KIND_NOT_ACCEPTED(
+      "BB-2007",
+      403,
+      "Dieser Dienst ist für Sie nicht vorgesehen",
+      "Service not offered to this kind of applicant"),
+  TOO_MANY_ATTACHMENTS("BB-2008", 400, "Zu viele Anhänge", "Too many attachments"),
+  REQUEST_TOO_LARGE("BB-2009", 413, "Anfrage zu groß", "Request too large"),
+  ATTACHMENT_NOT_FOUND("BB-2010", 404, "Anhang nicht gefunden", "Attachment not found"),
+  CATALOGUE_INVALID("BB-2011", 500, "Dienstkatalog fehlerhaft", "Service catalogue invalid");
+
+  private final String code;
+  private final int httpStatus;
+  private final String titleDe;
+  private final String titleEn;
+
+  ApplicationsError(String code, int httpStatus, String titleDe, String titleEn) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.titleDe = titleDe;
+    this.titleEn = titleEn;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  @Override
+  public String titleDe() {
+    return titleDe;
+  }
+
+  @Override
+  public String titleEn() {
+    return titleEn;
+  }
+
+  @Override
+  public String slug() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,264 @@
+package de.buergerbuero.applications.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.filing.DmsFilingHandler;
+import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
+import de.buergerbuero.applications.intake.ApplicationViews.AttachmentView;
+import de.buergerbuero.applications.intake.ApplicationViews.StatusChangeView;
+import de.buergerbuero.applications.internal.ApplicationEntity;
+import de.buergerbuero.applications.internal.AttachmentEntity;
+import de.buergerbuero.applications.internal.StatusChangeEntity;
+import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.error.AccessDeniedException;
+import de.buergerbuero.kernel.error.ConflictException;
+import de.buergerbuero.kernel.error.IllegalTransitionException;
+import de.buergerbuero.kernel.error.NoSuchResourceException;
+import de.buergerbuero.kernel.error.TrustLevelTooLowException;
+import de.buergerbuero.kernel.model.Actor;
+import de.buergerbuero.kernel.model.Application;
+import de.buergerbuero.kernel.model.ApplicationStatus;
+import de.buergerbuero.kernel.model.ServiceOffering;
+import de.buergerbuero.kernel.outbox.Outbox;
+import de.buergerbuero.kernel.persistence.Sequences;
+import de.buergerbuero.kernel.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Intake and tracking of applications for applicants. A submission stores the application, its
+ * first status, its attachments, the DMS filing order (outbox) and the audit entry in one
+ * transaction: once the caller has a 201, nothing of it can be lost.
+ */
+@ApplicationScoped
+public class ApplicationService {
+  public static final String AUDIT_OBJECT = "application";
+
+  @PersistenceContext EntityManager em;
+  @Inject ServiceCatalogue catalogue;
+  @Inject Outbox outbox;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.reference.prefix", defaultValue = "MS")
+  String referencePrefix;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.timezone", defaultValue = "Europe/Berlin")
+  String timezone;
+
+  /** Submits an application for the calling applicant. */
+  @Transactional
+  public ApplicationView submit(
+      Caller.ApplicantCaller caller, String serviceId, JsonNode formData, List<Upload> uploads) {
+    ServiceOffering service = catalogue.require(serviceId);
+    if (!service.acceptsApplicantKind(caller.applicant().kind())) {
+      throw new AccessDeniedException(
+          ApplicationsError.APPLICANT_KIND_NOT_ACCEPTED,
+          "Dieser Dienst steht nur "
+              + service.applicantKinds().stream().map(Enum::name).sorted().toList()
+              + " offen.");
+    }
+    if (!caller.trustLevel().satisfies(service.requiredTrustLevel())) {
+      throw new TrustLevelTooLowException(service.requiredTrustLevel(), caller.trustLevel());
+    }
+    FormValidator.validate(catalogue.catalogue().validators().get(service.id()), formData);
+
+    Instant now = clock.instant();
+    int year = now.atZone(ZoneId.of(timezone)).getYear();
+    String reference =
+        Application.formatReference(referencePrefix, year, Sequences.next(em, "bb_reference_seq"));
+    Application application =
+        new Application(
+            UUID.randomUUID(),
+            reference,
+            service.id(),
+            service.department(),
+            caller.applicant(),
+            ApplicationStatus.SUBMITTED,
+            now,
+            now);
+    String id = application.id().toString();
+    em.persist(new ApplicationEntity(application, caller.trustLevel(), formData.toString()));
+    em.persist(
+        new StatusChangeEntity(id, null, ApplicationStatus.SUBMITTED, Actor.APPLICANT, null, now));
+    int position = 0;
+    for (Upload u : uploads) {
+      em.persist(
+          new AttachmentEntity(
+              id, ++position, u.fileName(), u.mediaType(), sha256(u.content()), u.content()));
+    }
+    outbox.enqueue(DmsFilingHandler.TYPE, "dms-file-application:" + id, id);
+    audit.append(caller.auditId(), "APPLICATION_SUBMITTED", AUDIT_OBJECT, id, service.id());
+    em.flush();
+    return view(em.find(ApplicationEntity.class, id));
+  }
+
+  /** The caller's own applications, newest first. */
+  @Transactional
+  public List<ApplicationView> listOwn(Caller.ApplicantCaller caller) {
+    return em.createQuery(
+            "SELECT a FROM ApplicationEntity a WHERE a.applicantSubject = :s ORDER BY a.submittedAt DESC",
+            ApplicationEntity.class)
+        .setParameter("s", caller.applicant().subjectId())
+        .setMaxResults(500)
+        .getResultStream()
+        .map(this::view)
+        .toList();
+  }
+
+  /** One of the caller's applications; someone else's is reported as not found. */
+  @Transactional
+  public ApplicationView getOwn(Caller.ApplicantCaller caller, String id) {
+    return view(requireOwn(caller, id));
+  }
+
+  /** Withdraws one of the caller's applications before a decision. */
+  @Transactional
+  public ApplicationView withdraw(Caller.ApplicantCaller caller, String id) {
+    ApplicationEntity entity = requireOwn(caller, id);
+    Application current = entity.toApplication();
+    Application changed;
+    try {
+      changed = current.transitionTo(ApplicationStatus.WITHDRAWN, Actor.APPLICANT, clock.instant());
+    } catch (IllegalTransitionException e) {
+      throw new ConflictException(
+          ApplicationsError.WITHDRAWAL_NOT_POSSIBLE,
+          "Im Status " + current.status() + " kann der Antrag nicht mehr zurückgenommen werden.");
+    }
+    recordTransition(entity, changed, Actor.APPLICANT, null, caller.auditId());
+    return view(entity);
+  }
+
+  /** Data for the receipt of one of the caller's applications. */
+  @Transactional
+  public ReceiptData receiptData(Caller.ApplicantCaller caller, String id) {
+    return receiptData(requireOwn(caller, id));
+  }
+
+  /** Receipt data of an application; the caller provides the transaction. */
+  public ReceiptData receiptData(ApplicationEntity entity) {
+    Application a = entity.toApplication();
+    ServiceOffering service = catalogue.require(a.serviceId());
+    return new ReceiptData(
+        a.reference(),
+        service.name().de(),
+        service.leikaKey().value(),
+        a.applicant().displayName(),
+        a.submittedAt().atZone(ZoneId.of(timezone)),
+        a.status().name(),
+        SafeJson.read(entity.formData()),
+        attachments(entity.id()).stream()
+            .map(v -> v.fileName() + " (" + v.size() + " Byte)")
+            .toList());
+  }
+
+  /**
+   * Applies a status change, writes its history entry and the audit entry. Shared with the staff
+   * side and the DMS filing; caller provides the transaction.
+   */
+  public void recordTransition(
+      ApplicationEntity entity, Application changed, Actor actor, String note, String auditActor) {
+    ApplicationStatus from = entity.toApplication().status();
+    entity.apply(changed);
+    em.persist(
+        new StatusChangeEntity(
+            entity.id(), from, changed.status(), actor, note, changed.updatedAt()));
+    audit.append(
+        auditActor, "STATUS_CHANGED", AUDIT_OBJECT, entity.id(), from + " -> " + changed.status());
+  }
+
+  ApplicationEntity requireOwn(Caller.ApplicantCaller caller, String id) {
+    ApplicationEntity entity = find(id);
+    if (entity == null || !entity.applicantSubject().equals(caller.applicant().subjectId())) {
+      throw notFound();
+    }
+    return entity;
+  }
+
+  /** Finds by id; malformed ids find nothing. */
+  public ApplicationEntity find(String id) {
+    try {
+      UUID.fromString(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+    return em.find(ApplicationEntity.class, id);
+  }
+
+  public static NoSuchResourceException notFound() {
+    return new NoSuchResourceException(
+        ApplicationsError.APPLICATION_NOT_FOUND, "Diesen Antrag gibt es nicht.");
+  }
+
+  public ApplicationView view(ApplicationEntity entity) {
+    Application a = entity.toApplication();
+    String serviceName =
+        catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
+    List<StatusChangeView> history =
+        em.createQuery(
+                "SELECT c FROM StatusChangeEntity c WHERE c.applicationId = :id ORDER BY c.changedAt, c.id",
+                StatusChangeEntity.class)
+            .setParameter("id", entity.id())
+            .getResultStream()
+            .map(
+                c ->
+                    new StatusChangeView(
+                        c.fromStatus() == null ? null : c.fromStatus().name(),
+                        c.toStatus().name(),
+                        c.actor().name(),
+                        c.note(),
+                        c.changedAt()))
+            .toList();
+    return new ApplicationView(
+        a.id().toString(),
+        a.reference(),
+        a.serviceId(),
+        serviceName,
+        a.status().name(),
+        a.submittedAt(),
+        a.updatedAt(),
+        history,
+        attachments(entity.id()));
+  }
+
+  public List<AttachmentView> attachments(String applicationId) {
+    return em.createQuery(
+            "SELECT t.id, t.fileName, t.mediaType, t.size, t.sha256 FROM AttachmentEntity t"
+                + " WHERE t.applicationId = :id ORDER BY t.position",
+            Object[].class)
+        .setParameter("id", applicationId)
+        .getResultStream()
+        .map(
+            r ->
+                new AttachmentView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    (String) r[4]))
+        .toList();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package de.buergerbuero.applications.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of applications as citizens and clerks see them. */
+public final class ApplicationViews {
+  private ApplicationViews() {}
+
+  /**
+   * An application as its applicant sees it.
+   *
+   * @param id technical id (used in URLs)
+   * @param reference human-readable reference (Aktenzeichen)
+   * @param serviceId the service applied for
+   * @param serviceName the service's German name
+   * @param status current status
+   * @param submittedAt when it was submitted
+   * @param updatedAt last status change
+   * @param history every status change, oldest first
+   * @param attachments the attached files
+   */
+  public record ApplicationView(
+      String id,
+      String reference,
+      String serviceId,
+      String serviceName,
+      String status,
+      Instant submittedAt,
+      Instant updatedAt,
+      List<StatusChangeView> history,
+      List<AttachmentView> attachments) {}
+
+  /** A status change; {@code note} is the clerk's message to the applicant. */
+  public record StatusChangeView(String from, String to, String by, String note, Instant at) {}
+
+  /** An attachment's metadata. */
+  public record AttachmentView(
+      String id, String fileName, String mediaType, long size, String sha256) {}
+
+  /** A line of a clerk's inbox. */
+  public record InboxItem(
+      String id,
+      String reference,
+      String serviceId,
+      String serviceName,
+      String department,
+      String status,
+      String applicantName,
+      String applicantKind,
+      Instant submittedAt,
+      Instant updatedAt) {}
+
+  /** An application as a clerk sees it: with the applicant, form data and filing state. */
+  public record StaffApplicationView(
+      ApplicationView application,
+      String department,
+      String applicantName,
+      String applicantKind,
+      String trustLevel,
+      boolean hasPostbox,
+      jakarta.json.JsonValue formData,
+      String dmsCaseId,
+      List<String> allowedTransitions) {}
+
+  /** An entry of the audit trail of one application. */
+  public record AuditTrailEntry(long seq, Instant at, String actor, String action, String detail) {}
+}

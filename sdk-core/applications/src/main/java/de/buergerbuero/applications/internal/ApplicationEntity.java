@@ -1,0 +1,140 @@
+package de.buergerbuero.applications.internal;
+
+import de.buergerbuero.kernel.model.Applicant;
+import de.buergerbuero.kernel.model.ApplicantKind;
+import de.buergerbuero.kernel.model.Application;
+import de.buergerbuero.kernel.model.ApplicationStatus;
+import de.buergerbuero.kernel.model.TrustLevel;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Persistent form of an {@link Application}. */
+@Entity
+@Table(name = "bb_application")
+public class ApplicationEntity {
+  @Id
+  @Column(name = "id")
+  private String id;
+
+  @Column(name = "reference")
+  private String reference;
+
+  @Column(name = "service_id")
+  private String serviceId;
+
+  @Column(name = "department")
+  private String department;
+
+  @Column(name = "applicant_subject")
+  private String applicantSubject;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "applicant_kind")
+  private ApplicantKind applicantKind;
+
+  @Column(name = "applicant_name")
+  private String applicantName;
+
+  @Column(name = "applicant_postbox")
+  private String applicantPostbox;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "trust_level")
+  private TrustLevel trustLevel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status")
+  private ApplicationStatus status;
+
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "form_data")
+  private String formData;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Column(name = "dms_case_id")
+  private String dmsCaseId;
+
+  @Version
+  @Column(name = "version")
+  private long version;
+
+  protected ApplicationEntity() {}
+
+  public ApplicationEntity(Application a, TrustLevel trustLevel, String formData) {
+    this.id = a.id().toString();
+    this.reference = a.reference();
+    this.serviceId = a.serviceId();
+    this.department = a.department();
+    this.applicantSubject = a.applicant().subjectId();
+    this.applicantKind = a.applicant().kind();
+    this.applicantName = a.applicant().displayName();
+    this.applicantPostbox = a.applicant().postboxHandle();
+    this.trustLevel = trustLevel;
+    this.status = a.status();
+    this.formData = formData;
+    this.submittedAt = a.submittedAt();
+    this.updatedAt = a.updatedAt();
+  }
+
+  public Application toApplication() {
+    return new Application(
+        UUID.fromString(id),
+        reference,
+        serviceId,
+        department,
+        new Applicant(applicantSubject, applicantKind, applicantName, applicantPostbox),
+        status,
+        submittedAt,
+        updatedAt);
+  }
+
+  /** Takes over status and timestamp of a transitioned {@link Application}. */
+  public void apply(Application changed) {
+    this.status = changed.status();
+    this.updatedAt = changed.updatedAt();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String applicantSubject() {
+    return applicantSubject;
+  }
+
+  public String department() {
+    return department;
+  }
+
+  public TrustLevel trustLevel() {
+    return trustLevel;
+  }
+
+  public String formData() {
+    return formData;
+  }
+
+  public String dmsCaseId() {
+    return dmsCaseId;
+  }
+
+  public void filedAs(String dmsCaseId) {
+    this.dmsCaseId = dmsCaseId;
+  }
+}

@@ -1,0 +1,16 @@
+package de.buergerbuero.applications.internal;
+
+import de.buergerbuero.kernel.persistence.MigrationSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+
+/** The service portal's tables. */
+@ApplicationScoped
+public class ApplicationsSchema {
+  @Produces
+  MigrationSet applicationsMigrations() {
+    return new MigrationSet(
+        "applications", "de/buergerbuero/applications/db", List.of("V1__applications.sql"));
+  }
+}

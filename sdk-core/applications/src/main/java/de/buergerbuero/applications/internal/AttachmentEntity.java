@@ -1,0 +1,93 @@
+package de.buergerbuero.applications.internal;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** An attachment of an application, kept in the database (shared by every instance). */
+@Entity
+@Table(name = "bb_attachment")
+public class AttachmentEntity {
+  @Id
+  @Column(name = "id")
+  private String id;
+
+  @Column(name = "application_id")
+  private String applicationId;
+
+  @Column(name = "position_no")
+  private int position;
+
+  @Column(name = "file_name")
+  private String fileName;
+
+  @Column(name = "media_type")
+  private String mediaType;
+
+  @Column(name = "size_bytes")
+  private long size;
+
+  @Column(name = "sha256")
+  private String sha256;
+
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "content")
+  private byte[] content;
+
+  protected AttachmentEntity() {}
+
+  public AttachmentEntity(
+      String applicationId,
+      int position,
+      String fileName,
+      String mediaType,
+      String sha256,
+      byte[] content) {
+    this.id = UUID.randomUUID().toString();
+    this.applicationId = applicationId;
+    this.position = position;
+    this.fileName = fileName;
+    this.mediaType = mediaType;
+    this.size = content.length;
+    this.sha256 = sha256;
+    this.content = content;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public byte[] content() {
+    return content;
+  }
+}

@@ -1,0 +1,190 @@
+package de.buergerbuero.applications.receipt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.buergerbuero.applications.intake.ReceiptData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Renders the receipt (Eingangsbestätigung) of an application as PDF with PDFBox: reference,
+ * service, date, the submitted data and the attachments. Uses the standard Helvetica font;
+ * characters it cannot show are replaced by '?'.
+ */
+public final class ReceiptRenderer {
+  private static final float MARGIN = 56;
+  private static final float LEADING = 14;
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
+
+  private final String municipality;
+
+  public ReceiptRenderer(String municipality) {
+    this.municipality = municipality;
+  }
+
+  public byte[] render(ReceiptData data) {
+    PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    try (PDDocument doc = new PDDocument()) {
+      PDDocumentInformation info = doc.getDocumentInformation();
+      info.setTitle("Eingangsbestätigung " + data.reference());
+      info.setCreator("Bürgerbüro SDK");
+      Writer w = new Writer(doc, regular, bold);
+      w.line(bold, 16, municipality);
+      w.line(bold, 14, "Eingangsbestätigung / Receipt");
+      w.gap();
+      w.pair("Aktenzeichen / Reference", data.reference());
+      w.pair("Leistung / Service", data.serviceName() + " (LeiKa " + data.leikaKey() + ")");
+      w.pair("Antragsteller/in / Applicant", data.applicantName());
+      w.pair("Eingegangen am / Received", DATE.format(data.submittedAt()));
+      w.pair("Status", data.status());
+      w.gap();
+      w.line(bold, 12, "Ihre Angaben / Your data");
+      List<String> lines = new ArrayList<>();
+      flatten("", data.formData(), lines);
+      for (String l : lines) {
+        w.line(regular, 10, l);
+      }
+      if (!data.attachments().isEmpty()) {
+        w.gap();
+        w.line(bold, 12, "Anlagen / Attachments");
+        for (String a : data.attachments()) {
+          w.line(regular, 10, "• " + a);
+        }
+      }
+      w.gap();
+      w.line(
+          regular,
+          9,
+          "Diese Bestätigung wurde maschinell erstellt und ist ohne Unterschrift gültig.");
+      w.close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void flatten(String prefix, JsonNode node, List<String> out) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        flatten(prefix + "[" + (i + 1) + "]", node.get(i), out);
+      }
+    } else {
+      out.add(prefix + ": " + (node.isNull() ? "" : node.asText()));
+    }
+  }
+
+  /** Writes lines top to bottom, wrapping long ones and adding pages as needed. */
+  private static final class Writer {
+    private final PDDocument doc;
+    private final PDType1Font regular;
+    private final PDType1Font bold;
+    private PDPageContentStream out;
+    private float y;
+    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+    Writer(PDDocument doc, PDType1Font regular, PDType1Font bold) throws IOException {
+      this.doc = doc;
+      this.regular = regular;
+      this.bold = bold;
+      newPage();
+    }
+
+    void pair(String label, String value) throws IOException {
+      line(bold, 10, label + ":");
+      line(regular, 10, "    " + value);
+    }
+
+    void gap() {
+      y -= LEADING / 2;
+    }
+
+    void line(PDType1Font font, float size, String text) throws IOException {
+      String safe = encodable(font, text);
+      for (String part : wrap(font, size, safe)) {
+        if (y < MARGIN) {
+          newPage();
+        }
+        out.beginText();
+        out.setFont(font, size);
+        out.newLineAtOffset(MARGIN, y);
+        out.showText(part);
+        out.endText();
+        y -= Math.max(LEADING, size + 4);
+      }
+    }
+
+    private List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+      List<String> parts = new ArrayList<>();
+      String rest = text;
+      while (font.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
+        int cut = rest.length() - 1;
+        while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
+          cut = Math.max(1, cut * 9 / 10);
+        }
+        int space = rest.lastIndexOf(' ', cut);
+        if (space > cut / 2) {
+          cut = space;
+        }
+        parts.add(rest.substring(0, cut));
+        rest = "    " + rest.substring(cut).stripLeading();
+      }
+      parts.add(rest);
+      return parts;
+    }
+
+    private static String encodable(PDType1Font font, String text) {
+      StringBuilder sb = new StringBuilder();
+      text.codePoints()
+          .forEach(
+              cp -> {
+                String ch = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
+                try {
+                  font.encode(ch);
+                  sb.append(ch);
+                } catch (IOException | IllegalArgumentException e) {
+                  sb.append('?');
+                }
+              });
+      return sb.toString();
+    }
+
+    private void newPage() throws IOException {
+      if (out != null) {
+        out.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      out = new PDPageContentStream(doc, page);
+      y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    void close() throws IOException {
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package de.buergerbuero.applications.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.intake.ApplicationService;
+import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
+import de.buergerbuero.applications.intake.LimitedInputStream;
+import de.buergerbuero.applications.intake.SafeJson;
+import de.buergerbuero.applications.intake.Upload;
+import de.buergerbuero.applications.receipt.ReceiptService;
+import de.buergerbuero.kernel.error.FieldError;
+import de.buergerbuero.kernel.error.InvalidInputException;
+import de.buergerbuero.kernel.error.KernelError;
+import de.buergerbuero.kernel.error.MalformedRequestException;
+import de.buergerbuero.kernel.error.PayloadTooLargeException;
+import de.buergerbuero.kernel.files.SafeFileNames;
+import de.buergerbuero.kernel.security.Caller;
+import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Applications (Anträge) of the logged-in citizen or company. */
+@Path("/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(
+    name = "Anträge",
+    description = "Anträge stellen und verfolgen / submit and track applications")
+public class ApplicationResource {
+  @Inject ApplicationService applications;
+  @Inject ReceiptService receipts;
+  @Inject CallerResolver callers;
+  @Context UriInfo uriInfo;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.upload.max-file-bytes", defaultValue = "20971520")
+  long maxFileBytes;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.upload.max-files", defaultValue = "20")
+  int maxFiles;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.request.max-json-bytes", defaultValue = "1048576")
+  long maxJsonBytes;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Antrag stellen (JSON)")
+  @APIResponse(responseCode = "201", description = "Antrag angenommen; Location zeigt auf ihn")
+  @APIResponse(
+      responseCode = "400",
+      description = "Ungültiges JSON (BB-1002) oder fehlende Felder (BB-1001)")
+  @APIResponse(responseCode = "403", description = "Vertrauensniveau zu niedrig (BB-1010)")
+  @APIResponse(responseCode = "404", description = "Unbekannter Dienst (BB-2001)")
+  @APIResponse(responseCode = "422", description = "Formulardaten verletzen das Schema (BB-2002)")
+  public Response submitJson(InputStream body) {
+    Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
+    JsonNode request = SafeJson.read(body, maxJsonBytes);
+    if (!request.isObject()) {
+      throw new MalformedRequestException("Erwartet wird ein JSON-Objekt.");
+    }
+    ApplicationView created =
+        applications.submit(
+            caller, serviceId(request.get("serviceId")), request.get("formData"), List.of());
+    return created(created);
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(summary = "Antrag mit Anlagen stellen (multipart: serviceId, formData, attachments)")
+  @APIResponse(responseCode = "201", description = "Antrag angenommen")
+  @APIResponse(responseCode = "413", description = "Anlage zu groß (BB-2004)")
+  public Response submitMultipart(List<EntityPart> parts) {
+    Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
+    String serviceId = null;
+    JsonNode formData = null;
+    List<Upload> uploads = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (EntityPart part : parts) {
+      switch (part.getName()) {
+        case "serviceId" -> serviceId = text(part, 200);
+        case "formData" -> formData = SafeJson.read(part.getContent(), maxJsonBytes);
+        case "attachments", "attachment" -> {
+          if (uploads.size() == maxFiles) {
+            throw new InvalidInputException(
+                ApplicationsError.TOO_MANY_ATTACHMENTS,
+                "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
+                List.of(new FieldError("attachments", "Zu viele Anlagen.")));
+          }
+          uploads.add(upload(part, names));
+        }
+        default -> {
+          // unknown parts are ignored, like unknown JSON members
+        }
+      }
+    }
+    if (serviceId == null) {
+      throw InvalidInputException.field("serviceId", "Der Dienst (serviceId) fehlt.");
+    }
+    return created(applications.submit(caller, serviceId, formData, uploads));
+  }
+
+  @GET
+  @Operation(summary = "Meine Anträge")
+  public List<ApplicationView> list() {
+    return applications.listOwn(Callers.requireApplicant(callers.current()));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Einer meiner Anträge mit Statusverlauf")
+  @APIResponse(
+      responseCode = "404",
+      description = "Gibt es nicht oder gehört jemand anderem (BB-2005)")
+  public ApplicationView get(@PathParam("id") String id) {
+    return applications.getOwn(Callers.requireApplicant(callers.current()), id);
+  }
+
+  @GET
+  @Path("/{id}/receipt")
+  @Produces("application/pdf")
+  @Operation(summary = "Eingangsbestätigung als PDF")
+  public Response receipt(@PathParam("id") String id) {
+    var data = applications.receiptData(Callers.requireApplicant(callers.current()), id);
+    return Response.ok(receipts.render(data), "application/pdf")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"Eingangsbestaetigung-" + data.reference() + ".pdf\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/withdraw")
+  @Operation(summary = "Antrag zurücknehmen (nur vor einer Entscheidung)")
+  @APIResponse(responseCode = "409", description = "Nicht mehr möglich (BB-2006)")
+  public ApplicationView withdraw(@PathParam("id") String id) {
+    return applications.withdraw(Callers.requireApplicant(callers.current()), id);
+  }
+
+  private Response created(ApplicationView view) {
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(view.id()).build())
+        .entity(view)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private static String serviceId(JsonNode node) {
+    if (node == null || !node.isTextual() || node.asText().isBlank()) {
+      throw InvalidInputException.field("serviceId", "Der Dienst (serviceId) fehlt.");
+    }
+    return node.asText();
+  }
+
+  private Upload upload(EntityPart part, Set<String> names) {
+    String name =
+        SafeFileNames.requireSafe(
+            part.getFileName().orElse(null),
+            ApplicationsError.ATTACHMENT_NAME_UNSAFE,
+            "attachments");
+    String unique = name;
+    for (int i = 2; !names.add(unique); i++) {
+      int dot = name.lastIndexOf('.');
+      unique =
+          dot > 0
+              ? name.substring(0, dot) + " (" + i + ")" + name.substring(dot)
+              : name + " (" + i + ")";
+    }
+    byte[] content;
+    try (InputStream in = new LimitedInputStream(part.getContent(), maxFileBytes)) {
+      content = in.readAllBytes();
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw new PayloadTooLargeException(
+          ApplicationsError.ATTACHMENT_TOO_LARGE,
+          "Die Anlage „" + unique + "“ ist größer als " + (maxFileBytes / (1024 * 1024)) + " MB.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (content.length == 0) {
+      throw new InvalidInputException(
+          KernelError.INVALID_INPUT,
+          "Die Anlage „" + unique + "“ ist leer.",
+          List.of(new FieldError("attachments", "Leere Datei.")));
+    }
+    String type = part.getMediaType() == null ? null : part.getMediaType().toString();
+    return new Upload(unique, type, content);
+  }
+
+  private static String text(EntityPart part, int max) {
+    try (InputStream in = new LimitedInputStream(part.getContent(), max)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw InvalidInputException.field(part.getName(), "Der Wert ist zu lang.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package de.buergerbuero.applications.rest;
+
+import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
+import de.buergerbuero.applications.intake.ApplicationViews.InboxItem;
+import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView;
+import de.buergerbuero.applications.internal.AttachmentEntity;
+import de.buergerbuero.applications.staff.StaffService;
+import de.buergerbuero.kernel.model.ApplicationStatus;
+import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The clerk's inbox and case handling. Every read and change is audited. */
+@Path("/v1/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Sachbearbeitung", description = "Posteingang und Bearbeitung / clerk inbox")
+public class StaffResource {
+  @Inject StaffService staff;
+  @Inject CallerResolver callers;
+
+  /** A requested status change. */
+  public record TransitionRequest(String to, String note) {}
+
+  @GET
+  @Path("/inbox")
+  @Operation(summary = "Posteingang des eigenen Fachbereichs")
+  public List<InboxItem> inbox(
+      @QueryParam("status") ApplicationStatus status,
+      @QueryParam("serviceId") String serviceId,
+      @QueryParam("olderThanDays") Integer olderThanDays,
+      @QueryParam("limit") @DefaultValue("200") int limit) {
+    var clerk = Callers.requireStaff(callers.current());
+    return staff.inbox(
+        clerk,
+        new StaffService.InboxFilter(
+            status,
+            serviceId == null || serviceId.isBlank() ? null : serviceId,
+            olderThanDays == null ? null : Math.max(0, olderThanDays),
+            Math.max(1, Math.min(limit, 1000))));
+  }
+
+  @GET
+  @Path("/applications/{id}")
+  @Operation(summary = "Antrag öffnen (wird protokolliert)")
+  public StaffApplicationView get(@PathParam("id") String id) {
+    return staff.read(Callers.requireStaff(callers.current()), id);
+  }
+
+  @POST
+  @Path("/applications/{id}/transitions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Status ändern, mit Notiz an die Antragstellenden")
+  public StaffApplicationView transition(@PathParam("id") String id, TransitionRequest request) {
+    var clerk = Callers.requireStaff(callers.current());
+    ApplicationStatus to = null;
+    if (request != null && request.to() != null) {
+      try {
+        to = ApplicationStatus.valueOf(request.to());
+      } catch (IllegalArgumentException e) {
+        throw de.buergerbuero.kernel.error.InvalidInputException.field(
+            "to", "Unbekannter Status: " + request.to().replaceAll("[^A-Za-z_]", "?"));
+      }
+    }
+    return staff.transition(clerk, id, to, request == null ? null : request.note());
+  }
+
+  @GET
+  @Path("/applications/{id}/audit")
+  @Operation(summary = "Prüfprotokoll eines Antrags")
+  public List<AuditTrailEntry> audit(@PathParam("id") String id) {
+    return staff.auditTrail(Callers.requireStaff(callers.current()), id);
+  }
+
+  @GET
+  @Path("/applications/{id}/attachments/{attachmentId}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Anlage herunterladen (wird protokolliert)")
+  public Response attachment(
+      @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+    AttachmentEntity a =
+        staff.attachment(Callers.requireStaff(callers.current()), id, attachmentId);
+    return Response.ok(a.content(), a.mediaType())
+        .header(
+            "Content-Disposition",
+            "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}
