@@ -22,12 +22,12 @@ import de.buergerbuero.kernel.model.ApplicationStatus;
 import de.buergerbuero.kernel.model.ServiceOffering;
 import de.buergerbuero.kernel.outbox.Outbox;
 import de.buergerbuero.kernel.persistence.Sequences;
+import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -52,6 +52,7 @@ public class ApplicationService {
   @Inject Outbox outbox;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Transactions tx;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.reference.prefix", defaultValue = "MS")
@@ -62,7 +63,6 @@ public class ApplicationService {
   String timezone;
 
   /** Submits an application for the calling applicant. */
-  @Transactional
   public ApplicationView submit(
       Caller.ApplicantCaller caller, String serviceId, JsonNode formData, List<Upload> uploads) {
     ServiceOffering service = catalogue.require(serviceId);
@@ -77,7 +77,14 @@ public class ApplicationService {
       throw new TrustLevelTooLowException(service.requiredTrustLevel(), caller.trustLevel());
     }
     FormValidator.validate(catalogue.catalogue().validators().get(service.id()), formData);
+    return tx.required(() -> store(caller, service, formData, uploads));
+  }
 
+  private ApplicationView store(
+      Caller.ApplicantCaller caller,
+      ServiceOffering service,
+      JsonNode formData,
+      List<Upload> uploads) {
     Instant now = clock.instant();
     int year = now.atZone(ZoneId.of(timezone)).getYear();
     String reference =
@@ -109,27 +116,30 @@ public class ApplicationService {
   }
 
   /** The caller's own applications, newest first. */
-  @Transactional
   public List<ApplicationView> listOwn(Caller.ApplicantCaller caller) {
-    return em.createQuery(
-            "SELECT a FROM ApplicationEntity a WHERE a.applicantSubject = :s ORDER BY a.submittedAt DESC",
-            ApplicationEntity.class)
-        .setParameter("s", caller.applicant().subjectId())
-        .setMaxResults(500)
-        .getResultStream()
-        .map(this::view)
-        .toList();
+    return tx.required(
+        () ->
+            em.createQuery(
+                    "SELECT a FROM ApplicationEntity a WHERE a.applicantSubject = :s ORDER BY a.submittedAt DESC",
+                    ApplicationEntity.class)
+                .setParameter("s", caller.applicant().subjectId())
+                .setMaxResults(500)
+                .getResultStream()
+                .map(this::view)
+                .toList());
   }
 
   /** One of the caller's applications; someone else's is reported as not found. */
-  @Transactional
   public ApplicationView getOwn(Caller.ApplicantCaller caller, String id) {
-    return view(requireOwn(caller, id));
+    return tx.required(() -> view(requireOwn(caller, id)));
   }
 
   /** Withdraws one of the caller's applications before a decision. */
-  @Transactional
   public ApplicationView withdraw(Caller.ApplicantCaller caller, String id) {
+    return tx.required(() -> withdrawOwn(caller, id));
+  }
+
+  private ApplicationView withdrawOwn(Caller.ApplicantCaller caller, String id) {
     ApplicationEntity entity = requireOwn(caller, id);
     Application current = entity.toApplication();
     Application changed;
@@ -145,9 +155,8 @@ public class ApplicationService {
   }
 
   /** Data for the receipt of one of the caller's applications. */
-  @Transactional
   public ReceiptData receiptData(Caller.ApplicantCaller caller, String id) {
-    return receiptData(requireOwn(caller, id));
+    return tx.required(() -> receiptData(requireOwn(caller, id)));
   }
 
   /** Receipt data of an application; the caller provides the transaction. */

@@ -14,6 +14,7 @@ import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.model.Actor;
 import de.buergerbuero.kernel.model.Application;
 import de.buergerbuero.kernel.model.ApplicationStatus;
+import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +39,17 @@ public class StaffService {
   @Inject ServiceCatalogue catalogue;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Transactions tx;
 
   /** Filters of the inbox; null means "any". */
   public record InboxFilter(
       ApplicationStatus status, String serviceId, Integer olderThanDays, int limit) {}
 
-  @Transactional
   public List<InboxItem> inbox(Caller.StaffCaller staff, InboxFilter filter) {
+    return tx.required(() -> inboxInTx(staff, filter));
+  }
+
+  private List<InboxItem> inboxInTx(Caller.StaffCaller staff, InboxFilter filter) {
     StringBuilder jpql = new StringBuilder("SELECT a FROM ApplicationEntity a WHERE 1 = 1");
     if (!staff.admin()) {
       jpql.append(" AND a.department IN :departments");
@@ -79,15 +83,22 @@ public class StaffService {
     return q.setMaxResults(filter.limit()).getResultStream().map(this::inboxItem).toList();
   }
 
-  @Transactional
   public StaffApplicationView read(Caller.StaffCaller staff, String id) {
+    return tx.required(() -> readInTx(staff, id));
+  }
+
+  private StaffApplicationView readInTx(Caller.StaffCaller staff, String id) {
     ApplicationEntity entity = requireVisible(staff, id);
     audit.append(staff.auditId(), "APPLICATION_READ", ApplicationService.AUDIT_OBJECT, id, null);
     return staffView(entity);
   }
 
-  @Transactional
   public StaffApplicationView transition(
+      Caller.StaffCaller staff, String id, ApplicationStatus to, String note) {
+    return tx.required(() -> transitionInTx(staff, id, to, note));
+  }
+
+  private StaffApplicationView transitionInTx(
       Caller.StaffCaller staff, String id, ApplicationStatus to, String note) {
     if (to == null) {
       throw InvalidInputException.field("to", "Der Zielstatus fehlt.");
@@ -101,8 +112,11 @@ public class StaffService {
     return staffView(entity);
   }
 
-  @Transactional
   public List<AuditTrailEntry> auditTrail(Caller.StaffCaller staff, String id) {
+    return tx.required(() -> auditTrailInTx(staff, id));
+  }
+
+  private List<AuditTrailEntry> auditTrailInTx(Caller.StaffCaller staff, String id) {
     requireVisible(staff, id);
     return audit.entriesFor(ApplicationService.AUDIT_OBJECT, id).stream()
         .map(r -> new AuditTrailEntry(r.seq(), r.occurredAt(), r.actor(), r.action(), r.detail()))
@@ -110,8 +124,12 @@ public class StaffService {
   }
 
   /** An attachment's bytes for a clerk; audited as a read of personal data. */
-  @Transactional
   public AttachmentEntity attachment(Caller.StaffCaller staff, String id, String attachmentId) {
+    return tx.required(() -> attachmentInTx(staff, id, attachmentId));
+  }
+
+  private AttachmentEntity attachmentInTx(
+      Caller.StaffCaller staff, String id, String attachmentId) {
     requireVisible(staff, id);
     AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
     if (a == null || !a.applicationId().equals(id)) {

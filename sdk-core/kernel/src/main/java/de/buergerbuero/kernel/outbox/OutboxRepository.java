@@ -1,7 +1,5 @@
 package de.buergerbuero.kernel.outbox;
 
-import de.buergerbuero.kernel.error.KernelError;
-import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.persistence.Sequences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -81,15 +79,12 @@ public class OutboxRepository {
 
   /** Puts an entry back in the queue for an immediate attempt (staff action on FAILED entries). */
   @Transactional
-  public OutboxEntry retryNow(String id, Instant now) {
+  public Optional<OutboxEntry> retryNow(String id, Instant now) {
     OutboxEntry e = em.find(OutboxEntry.class, id);
-    if (e == null) {
-      throw new NoSuchResourceException(KernelError.NO_SUCH_OUTBOX_ENTRY, "Unbekannter Auftrag.");
-    }
-    if (e.state() != OutboxState.DELIVERED) {
+    if (e != null && e.state() != OutboxState.DELIVERED) {
       e.retryNow(now);
     }
-    return e;
+    return Optional.ofNullable(e);
   }
 
   @Transactional

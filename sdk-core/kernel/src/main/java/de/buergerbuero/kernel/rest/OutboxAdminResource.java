@@ -1,14 +1,16 @@
 package de.buergerbuero.kernel.rest;
 
 import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.error.KernelError;
+import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.outbox.OutboxEntry;
 import de.buergerbuero.kernel.outbox.OutboxRepository;
 import de.buergerbuero.kernel.outbox.OutboxState;
+import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.security.CallerResolver;
 import de.buergerbuero.kernel.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,7 @@ public class OutboxAdminResource {
   @Inject CallerResolver callers;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Transactions tx;
 
   /** An outbox entry as administrators see it (no payload: it may name internal ids only). */
   public record OutboxEntryView(
@@ -75,12 +78,20 @@ public class OutboxAdminResource {
 
   @POST
   @Path("/{id}/retry")
-  @Transactional
   @Operation(summary = "Einen fehlgeschlagenen Zustellauftrag sofort erneut versuchen")
   public OutboxEntryView retry(@PathParam("id") String id) {
     var admin = Callers.requireAdmin(callers.current());
-    OutboxEntry e = repository.retryNow(id, clock.instant());
-    audit.append(admin.auditId(), "OUTBOX_RETRY", "outbox", id, e.type());
-    return OutboxEntryView.of(e);
+    return tx.required(
+        () -> {
+          OutboxEntry e =
+              repository
+                  .retryNow(id, clock.instant())
+                  .orElseThrow(
+                      () ->
+                          new NoSuchResourceException(
+                              KernelError.NO_SUCH_OUTBOX_ENTRY, "Unbekannter Zustellauftrag."));
+          audit.append(admin.auditId(), "OUTBOX_RETRY", "outbox", id, e.type());
+          return OutboxEntryView.of(e);
+        });
   }
 }

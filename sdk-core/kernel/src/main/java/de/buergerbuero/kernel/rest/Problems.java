@@ -32,7 +32,7 @@ final class Problems {
 
   static String path(UriInfo uriInfo) {
     try {
-      return uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+      return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     } catch (RuntimeException e) {
       return null;
     }
