@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
+import de.buergerbuero.applications.intake.ContentDisposition;
 import de.buergerbuero.applications.intake.LimitedInputStream;
 import de.buergerbuero.applications.intake.SafeJson;
 import de.buergerbuero.applications.intake.Upload;
@@ -102,7 +103,10 @@ public class ApplicationResource {
     List<Upload> uploads = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (EntityPart part : parts) {
-      switch (part.getName()) {
+      ContentDisposition disposition =
+          ContentDisposition.parse(part.getHeaders().getFirst("Content-Disposition"));
+      String partName = disposition.name() != null ? disposition.name() : part.getName();
+      switch (partName) {
         case "serviceId" -> serviceId = text(part, 200);
         case "formData" -> formData = SafeJson.read(part.getContent(), maxJsonBytes);
         case "attachments", "attachment" -> {
@@ -112,11 +116,15 @@ public class ApplicationResource {
                 "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
                 List.of(new FieldError("attachments", "Zu viele Anlagen.")));
           }
-          uploads.add(upload(part, names));
+          uploads.add(upload(part, disposition.fileName(), names));
         }
-        default -> {
-          // unknown parts are ignored, like unknown JSON members
-        }
+        default ->
+            // never drop a part silently: an attachment under a wrong name would be lost
+            throw InvalidInputException.field(
+                "multipart",
+                "Unbekannter Formularteil „"
+                    + String.valueOf(partName).replaceAll("[^\\p{L}\\p{N}_-]", "?")
+                    + "“; erlaubt sind serviceId, formData, attachments.");
       }
     }
     if (serviceId == null) {
@@ -177,12 +185,10 @@ public class ApplicationResource {
     return node.asText();
   }
 
-  private Upload upload(EntityPart part, Set<String> names) {
+  private Upload upload(EntityPart part, String fileName, Set<String> names) {
     String name =
         SafeFileNames.requireSafe(
-            part.getFileName().orElse(null),
-            ApplicationsError.ATTACHMENT_NAME_UNSAFE,
-            "attachments");
+            fileName, ApplicationsError.ATTACHMENT_NAME_UNSAFE, "attachments");
     String unique = name;
     for (int i = 2; !names.add(unique); i++) {
       int dot = name.lastIndexOf('.');
