@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Nothing is lost when the DMS is down")
 class DmsOutageIT {
-  private static final Path DMS = Path.of(System.getProperty("server.dir"), "dms");
+  private static final Path DMS = Path.of(System.getProperty("dms.dir"));
 
   @Test
   @DisplayName(
       "an application accepted while the DMS is unwritable is kept and filed exactly once when it is back")
   void outage() throws Exception {
-    Path moved = DMS.resolveSibling("dms-away");
+    Path moved = DMS.resolveSibling(DMS.getFileName() + "-away");
     Files.createDirectories(DMS);
     Files.move(DMS, moved);
     // A plain file where the directory belongs: writing fails even for root.
@@ -50,8 +50,7 @@ class DmsOutageIT {
     Thread.sleep(1500); // give a wrongly repeated delivery the chance to show up
     List<Path> cases;
     try (Stream<Path> all = Files.list(DMS.resolve("cases"))) {
-      cases =
-          all.filter(c -> contains(c.resolve("vorgang.json"), "\"" + reference + "\"")).toList();
+      cases = all.filter(c -> contains(c.resolve("vorgang.json"), ":" + id + "\"")).toList();
     }
     assertThat(cases).hasSize(1);
     try (Stream<Path> docs = Files.list(cases.get(0).resolve("documents"))) {
