@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Intake benchmark: POST /api/v1/applications (JSON, ~2 KB form data) against GET /health/live as
+# the baseline, both measured in the same run on the same server with wrk on loopback.
+# Target (2 cores): intake/baseline >= 0.25 and intake p99 <= 100 ms at 32 connections.
+#
+#   benchmarks/intake.sh [connections] [seconds]      (defaults: 32 20)
+#
+# Builds and starts the reference app (embedded Derby) itself, unless BENCH_URL points to a
+# running one. Installs wrk from Debian when missing (needs root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export BENCH_DIR="$PWD/benchmarks"
+CONNECTIONS=${1:-32}
+SECONDS_PER_RUN=${2:-20}
+URL=${BENCH_URL:-http://127.0.0.1:9080}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+started=""
+if [ -z "${BENCH_URL:-}" ]; then
+  mvn -B -ntp -q install -DskipTests -DskipITs -Dspotless.check.skip=true
+  rm -rf reference-app/target/liberty/wlp/usr/servers/buergerbuero/{data,dms,dms-derby}
+  mvn -B -ntp -q -pl reference-app liberty:create liberty:deploy liberty:start
+  started=yes
+fi
+stop() { [ -n "$started" ] && mvn -B -ntp -q -pl reference-app liberty:stop >/dev/null 2>&1 || true; }
+trap stop EXIT
+
+curl -sf "$URL/health/ready" >/dev/null
+
+run() { # script path label
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH_DIR/$1" "$URL$2" | grep '^RESULT' | sed "s/^RESULT/$3/"
+}
+
+echo "# warm-up (not counted)"
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/intake.lua" "$URL/api/v1/applications" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "$URL/health/live" >/dev/null
+
+base=$(run baseline.lua /health/live baseline)
+intake=$(run intake.lua /api/v1/applications intake)
+echo "$base"
+echo "$intake"
+b=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$base")
+i=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$intake")
+p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$intake")
+awk -v b="$b" -v i="$i" -v p="$p99" -v c="$CONNECTIONS" 'BEGIN {
+  r = i / b;
+  printf "ratio intake/baseline = %.3f (target >= 0.25), intake p99 = %.1f ms (target <= 100) at %d connections\n", r, p, c;
+}'
+curl -s "$URL/health/ready"; echo
