@@ -33,8 +33,8 @@ run() { # script path label
 }
 
 echo "# warm-up (not counted)"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/intake.lua" "$URL/api/v1/applications" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s "$URL/health/live" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d60s -s "$BENCH_DIR/intake.lua" "$URL/api/v1/applications" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s "$URL/health/live" >/dev/null
 
 base=$(run baseline.lua /health/live baseline)
 intake=$(run intake.lua /api/v1/applications intake)

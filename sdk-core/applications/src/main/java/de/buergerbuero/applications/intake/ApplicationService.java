@@ -103,16 +103,36 @@ public class ApplicationService {
     em.persist(new ApplicationEntity(application, caller.trustLevel(), formData.toString()));
     em.persist(
         new StatusChangeEntity(id, null, ApplicationStatus.SUBMITTED, Actor.APPLICANT, null, now));
+    List<AttachmentView> attachments = new java.util.ArrayList<>();
     int position = 0;
     for (Upload u : uploads) {
-      em.persist(
+      AttachmentEntity attachment =
           new AttachmentEntity(
-              id, ++position, u.fileName(), u.mediaType(), sha256(u.content()), u.content()));
+              id, ++position, u.fileName(), u.mediaType(), sha256(u.content()), u.content());
+      em.persist(attachment);
+      attachments.add(
+          new AttachmentView(
+              attachment.id(),
+              attachment.fileName(),
+              attachment.mediaType(),
+              attachment.size(),
+              attachment.sha256()));
     }
     outbox.enqueue(DmsFilingHandler.TYPE, "dms-file-application:" + id, id);
     audit.append(caller.auditId(), "APPLICATION_SUBMITTED", AUDIT_OBJECT, id, service.id());
-    em.flush();
-    return view(em.find(ApplicationEntity.class, id));
+    // the answer is built from what was just written: no read-back on the hot path
+    return new ApplicationView(
+        id,
+        reference,
+        service.id(),
+        service.name().de(),
+        ApplicationStatus.SUBMITTED.name(),
+        now,
+        now,
+        List.of(
+            new StatusChangeView(
+                null, ApplicationStatus.SUBMITTED.name(), Actor.APPLICANT.name(), null, now)),
+        attachments);
   }
 
   /** The caller's own applications, newest first. */

@@ -142,6 +142,7 @@ public class ApplicationResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Einer meiner Anträge mit Statusverlauf")
+  @APIResponse(responseCode = "200", description = "Der Antrag mit Statusverlauf und Anlagen")
   @APIResponse(
       responseCode = "404",
       description = "Gibt es nicht oder gehört jemand anderem (BB-2005)")
@@ -166,6 +167,7 @@ public class ApplicationResource {
   @POST
   @Path("/{id}/withdraw")
   @Operation(summary = "Antrag zurücknehmen (nur vor einer Entscheidung)")
+  @APIResponse(responseCode = "200", description = "Zurückgenommen (Status WITHDRAWN)")
   @APIResponse(responseCode = "409", description = "Nicht mehr möglich (BB-2006)")
   public ApplicationView withdraw(@PathParam("id") String id) {
     return applications.withdraw(Callers.requireApplicant(callers.current()), id);

@@ -9,6 +9,7 @@ import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.audit.AuditSealer;
 import de.buergerbuero.kernel.error.InvalidInputException;
 import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.model.Actor;
@@ -38,6 +39,7 @@ public class StaffService {
   @Inject ApplicationService applications;
   @Inject ServiceCatalogue catalogue;
   @Inject AuditLog audit;
+  @Inject AuditSealer sealer;
   @Inject Clock clock;
   @Inject Transactions tx;
 
@@ -113,6 +115,7 @@ public class StaffService {
   }
 
   public List<AuditTrailEntry> auditTrail(Caller.StaffCaller staff, String id) {
+    sealer.sealAll();
     return tx.required(() -> auditTrailInTx(staff, id));
   }
 

@@ -8,41 +8,67 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Append-only audit log of staff access to personal data and of every decision. Appends take part
- * in the caller's transaction: the audited change and its entry commit together.
+ * Append-only audit log of staff access to personal data and of every decision.
+ *
+ * <p>An append is a plain insert into {@code bb_audit_pending} inside the caller's transaction: the
+ * audited change and its entry commit together, and concurrent requests do not wait for each other.
+ * {@link AuditSealer} then appends pending entries to the SHA-256 hash chain in {@code
+ * bb_audit_log} in batches, under a lock on the chain's head row. Reading and verifying seal first,
+ * so they always see every committed entry in the chain.
  */
 @ApplicationScoped
 public class AuditLog {
-  private static final int PAGE = 500;
+  static final int PAGE = 500;
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
   /**
-   * Appends an entry. {@code detail} must not contain personal data (status names, ids, counts).
+   * Records an entry. {@code detail} must not contain personal data (status names, ids, counts).
    */
   @Transactional(TxType.MANDATORY)
-  public AuditRecord append(
+  public void append(
       String actor, String action, String objectType, String objectId, String detail) {
-    AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
-    long seq = head.lastSeq() + 1;
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String hash =
-        AuditChain.hash(head.lastHash(), seq, at, actor, action, objectType, objectId, detail);
-    AuditRecord record =
-        new AuditRecord(
-            seq, at, actor, action, objectType, objectId, detail, head.lastHash(), hash);
-    em.persist(new AuditEntry(record));
-    head.advance(seq, hash);
-    return record;
+    em.persist(
+        new AuditPendingEntry(
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            actor,
+            action,
+            objectType,
+            objectId,
+            detail));
   }
 
-  /** The entries about one object, oldest first. */
+  /**
+   * Appends all pending entries to the chain, oldest first; returns how many. Runs in its own
+   * transaction; instances serialise on the head row.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int sealPending() {
+    AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+    List<AuditPendingEntry> pending =
+        em.createQuery(
+                "SELECT p FROM AuditPendingEntry p ORDER BY p.occurredAt, p.id",
+                AuditPendingEntry.class)
+            .setMaxResults(PAGE)
+            .getResultList();
+    long seq = head.lastSeq();
+    String prev = head.lastHash();
+    for (AuditPendingEntry p : pending) {
+      AuditRecord sealed = p.seal(++seq, prev);
+      em.persist(new AuditEntry(sealed));
+      em.remove(p);
+      prev = sealed.hash();
+    }
+    head.advance(seq, prev);
+    return pending.size();
+  }
+
+  /** The chained entries about one object, oldest first (seal first to include recent ones). */
   @Transactional
   public List<AuditRecord> entriesFor(String objectType, String objectId) {
     return em.createQuery(
@@ -55,9 +81,12 @@ public class AuditLog {
         .toList();
   }
 
-  /** Recomputes the whole chain and compares it with the stored head. */
+  /**
+   * Recomputes the whole chain and compares it with the stored head. Call {@link
+   * AuditSealer#sealAll()} first to include entries written in the last moments.
+   */
   @Transactional
-  public AuditChain.Verification verify() {
+  public AuditChain.Verification verifyChain() {
     AuditHead head = em.find(AuditHead.class, 1);
     AuditChain.Verifier verifier = new AuditChain.Verifier();
     long after = 0;

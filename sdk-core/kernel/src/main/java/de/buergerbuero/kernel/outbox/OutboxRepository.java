@@ -1,5 +1,6 @@
 package de.buergerbuero.kernel.outbox;
 
+import de.buergerbuero.kernel.persistence.Dialect;
 import de.buergerbuero.kernel.persistence.Sequences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,28 +23,38 @@ import java.util.Optional;
 @ApplicationScoped
 public class OutboxRepository {
 
+  /** Due entries whose lease ran out or never existed; parameters: now, now. */
+  static String candidatesSql(Dialect dialect, int limit) {
+    return "SELECT id FROM bb_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?"
+        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at"
+        + " FETCH FIRST "
+        + limit
+        + " ROWS ONLY"
+        + (dialect.supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
+  }
+
+  /**
+   * Takes one entry: succeeds (1 row) only for the first instance; parameters: owner, lease until,
+   * id, now.
+   */
+  static final String CLAIM_SQL =
+      "UPDATE bb_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+          + " AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)";
+
   @PersistenceContext EntityManager em;
 
   /** Claims up to {@code limit} due entries for {@code owner} and returns them. */
   @Transactional(TxType.REQUIRES_NEW)
   public List<OutboxMessage> claimDue(String owner, Instant now, Duration lease, int limit) {
     Timestamp ts = Timestamp.from(now);
-    String sql =
-        "SELECT id FROM bb_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?"
-            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at"
-            + " FETCH FIRST "
-            + limit
-            + " ROWS ONLY"
-            + (Sequences.dialect(em).supportsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "");
+    String sql = candidatesSql(Sequences.dialect(em), limit);
     @SuppressWarnings("unchecked")
     List<Object> ids =
         em.createNativeQuery(sql).setParameter(1, ts).setParameter(2, ts).getResultList();
     List<OutboxMessage> claimed = new ArrayList<>();
     for (Object id : ids) {
       int updated =
-          em.createNativeQuery(
-                  "UPDATE bb_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
-                      + " AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")
+          em.createNativeQuery(CLAIM_SQL)
               .setParameter(1, owner)
               .setParameter(2, Timestamp.from(now.plus(lease)))
               .setParameter(3, id)

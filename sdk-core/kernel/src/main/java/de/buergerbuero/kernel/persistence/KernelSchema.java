@@ -10,6 +10,8 @@ public class KernelSchema {
   @Produces
   MigrationSet kernelMigrations() {
     return new MigrationSet(
-        "kernel", "de/buergerbuero/kernel/db", List.of("V1__outbox_and_audit.sql"));
+        "kernel",
+        "de/buergerbuero/kernel/db",
+        List.of("V1__outbox_and_audit.sql", "V2__audit_pending.sql"));
   }
 }

@@ -2,6 +2,7 @@ package de.buergerbuero.kernel.rest;
 
 import de.buergerbuero.kernel.audit.AuditChain;
 import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.audit.AuditSealer;
 import de.buergerbuero.kernel.security.CallerResolver;
 import de.buergerbuero.kernel.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Administration")
 public class AuditAdminResource {
   @Inject AuditLog audit;
+  @Inject AuditSealer sealer;
   @Inject CallerResolver callers;
 
   @GET
@@ -27,6 +29,7 @@ public class AuditAdminResource {
   @Operation(summary = "Hash-Kette des Prüfprotokolls prüfen")
   public AuditChain.Verification verify() {
     Callers.requireAdmin(callers.current());
-    return audit.verify();
+    sealer.sealAll();
+    return audit.verifyChain();
   }
 }

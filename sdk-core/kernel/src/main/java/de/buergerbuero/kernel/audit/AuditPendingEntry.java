@@ -1,0 +1,61 @@
+package de.buergerbuero.kernel.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An audit entry written with its business change, waiting to be sealed into the chain. */
+@Entity
+@Table(name = "bb_audit_pending")
+public class AuditPendingEntry {
+  @Id
+  @Column(name = "id")
+  private String id;
+
+  @Column(name = "occurred_at")
+  private Instant occurredAt;
+
+  @Column(name = "actor")
+  private String actor;
+
+  @Column(name = "action")
+  private String action;
+
+  @Column(name = "object_type")
+  private String objectType;
+
+  @Column(name = "object_id")
+  private String objectId;
+
+  @Column(name = "detail")
+  private String detail;
+
+  protected AuditPendingEntry() {}
+
+  AuditPendingEntry(
+      Instant occurredAt,
+      String actor,
+      String action,
+      String objectType,
+      String objectId,
+      String detail) {
+    this.id = UUID.randomUUID().toString();
+    this.occurredAt = occurredAt;
+    this.actor = actor;
+    this.action = action;
+    this.objectType = objectType;
+    this.objectId = objectId;
+    this.detail = detail;
+  }
+
+  /** The chained record this entry becomes at position {@code seq} after {@code prevHash}. */
+  AuditRecord seal(long seq, String prevHash) {
+    String hash =
+        AuditChain.hash(prevHash, seq, occurredAt, actor, action, objectType, objectId, detail);
+    return new AuditRecord(
+        seq, occurredAt, actor, action, objectType, objectId, detail, prevHash, hash);
+  }
+}
