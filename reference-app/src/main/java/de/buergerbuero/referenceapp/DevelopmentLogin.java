@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
@@ -75,14 +76,21 @@ public class DevelopmentLogin implements CallerResolver {
       return new Caller.Anonymous();
     }
     Principal principal = request.getUserPrincipal();
-    if (principal == null) {
-      return new Caller.Anonymous();
-    }
-    Caller caller = ACCOUNTS.get(principal.getName());
+    HttpSession session = principal == null ? request.getSession(false) : null;
+    String account =
+        principal != null
+            ? principal.getName()
+            : session == null
+                ? null
+                : (String) session.getAttribute(DevelopmentFormLogin.SESSION_USER);
+    Caller caller = account == null ? null : ACCOUNTS.get(account);
     if (caller == null) {
       return new Caller.Anonymous();
     }
     String chosen = request.getHeader(TRUST_HEADER);
+    if (chosen == null && session != null) {
+      chosen = (String) session.getAttribute(DevelopmentFormLogin.SESSION_TRUST);
+    }
     if (caller instanceof Caller.ApplicantCaller a && chosen != null && !chosen.isBlank()) {
       try {
         return new Caller.ApplicantCaller(a.applicant(), TrustLevel.ofEidasLevel(chosen));

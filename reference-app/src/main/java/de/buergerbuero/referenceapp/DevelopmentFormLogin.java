@@ -1,0 +1,130 @@
+package de.buergerbuero.referenceapp;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Form login of the development login: {@code GET /login} shows the form, {@code POST /login}
+ * checks user name and password against the server's user registry ({@code
+ * HttpServletRequest.login}) and keeps the account in a new HTTP session; {@code POST /logout} ends
+ * it. API clients keep using HTTP Basic. Not available when {@code
+ * buergerbuero.profile=production}.
+ */
+@WebServlet(urlPatterns = {"/login", "/logout"})
+public class DevelopmentFormLogin extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  static final String SESSION_USER = "buergerbuero.dev.user";
+  static final String SESSION_TRUST = "buergerbuero.dev.trust";
+  private static final Set<String> LEVELS = Set.of("", "none", "low", "substantial", "high");
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
+  String profile;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (refuseInProduction(res)) {
+      return;
+    }
+    if (req.getServletPath().equals("/logout")) {
+      res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
+    page(res, HttpServletResponse.SC_OK, null);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res)
+      throws IOException, ServletException {
+    if (refuseInProduction(res)) {
+      return;
+    }
+    req.setCharacterEncoding("UTF-8");
+    if (req.getServletPath().equals("/logout")) {
+      HttpSession session = req.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      res.sendRedirect(req.getContextPath() + "/");
+      return;
+    }
+    String user = req.getParameter("username");
+    String password = req.getParameter("password");
+    String trust = req.getParameter("trustLevel") == null ? "" : req.getParameter("trustLevel");
+    if (user == null || password == null || !LEVELS.contains(trust)) {
+      page(res, HttpServletResponse.SC_BAD_REQUEST, "Bitte Benutzername und Passwort angeben.");
+      return;
+    }
+    try {
+      req.login(user, password);
+    } catch (ServletException e) {
+      page(res, HttpServletResponse.SC_UNAUTHORIZED, "Benutzername oder Passwort ist falsch.");
+      return;
+    }
+    String name = req.getUserPrincipal().getName();
+    req.logout(); // the session carries the login from here on
+    HttpSession old = req.getSession(false);
+    if (old != null) {
+      old.invalidate(); // no session fixation
+    }
+    HttpSession session = req.getSession(true);
+    session.setAttribute(SESSION_USER, name);
+    if (!trust.isEmpty()) {
+      session.setAttribute(SESSION_TRUST, trust);
+    }
+    res.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    res.setHeader("Location", req.getContextPath() + "/");
+  }
+
+  private boolean refuseInProduction(HttpServletResponse res) throws IOException {
+    if ("production".equals(profile)) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return true;
+    }
+    return false;
+  }
+
+  private static void page(HttpServletResponse res, int status, String error) throws IOException {
+    res.setStatus(status);
+    res.setContentType("text/html;charset=UTF-8");
+    res.setHeader("Cache-Control", "no-store");
+    PrintWriter out = res.getWriter();
+    out.println("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">");
+    out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    out.println("<title>Anmeldung (Entwicklung) – Bürgerbüro</title></head><body><main>");
+    out.println("<h1>Anmeldung <span lang=\"en\">(development login)</span></h1>");
+    out.println("<p>Nur für Entwicklung und Test. Passwort = Benutzername.</p>");
+    if (error != null) {
+      out.println("<p role=\"alert\" id=\"login-error\">" + error + "</p>");
+    }
+    out.println("<form method=\"post\" action=\"/login\">");
+    out.println("<p><label for=\"username\">Benutzername</label><br>");
+    out.println(
+        "<input id=\"username\" name=\"username\" autocomplete=\"username\" required"
+            + (error != null ? " aria-describedby=\"login-error\"" : "")
+            + "></p>");
+    out.println("<p><label for=\"password\">Passwort</label><br>");
+    out.println(
+        "<input id=\"password\" name=\"password\" type=\"password\""
+            + " autocomplete=\"current-password\" required></p>");
+    out.println(
+        "<p><label for=\"trustLevel\">Vertrauensniveau (nur Bürgerinnen und Bürger)</label><br>");
+    out.println(
+        "<select id=\"trustLevel\" name=\"trustLevel\">"
+            + "<option value=\"\">wie im Konto hinterlegt</option>"
+            + "<option value=\"none\">normal (STORK-QAA 1)</option>"
+            + "<option value=\"low\">niedrig (STORK-QAA 2)</option>"
+            + "<option value=\"substantial\">substanziell (STORK-QAA 3)</option>"
+            + "<option value=\"high\">hoch (STORK-QAA 4)</option></select></p>");
+    out.println("<p><button type=\"submit\">Anmelden</button></p></form></main></body></html>");
+  }
+}
