@@ -1,7 +1,6 @@
 package de.buergerbuero.applications;
 
 import de.buergerbuero.kernel.error.ErrorCode;
-import java.util.Locale;
 
 /** Error codes of the service portal: range BB-2000 to BB-2999. */
 public enum ApplicationsError implements ErrorCode {
@@ -22,40 +21,14 @@ public enum ApplicationsError implements ErrorCode {
   ATTACHMENT_NOT_FOUND("BB-2010", 404, "Anhang nicht gefunden", "Attachment not found"),
   CATALOGUE_INVALID("BB-2011", 500, "Dienstkatalog fehlerhaft", "Service catalogue invalid");
 
-  private final String code;
-  private final int httpStatus;
-  private final String titleDe;
-  private final String titleEn;
+  private final Descriptor descriptor;
 
   ApplicationsError(String code, int httpStatus, String titleDe, String titleEn) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.titleDe = titleDe;
-    this.titleEn = titleEn;
+    this.descriptor = new Descriptor(code, httpStatus, titleDe, titleEn);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String titleDe() {
-    return titleDe;
-  }
-
-  @Override
-  public String titleEn() {
-    return titleEn;
-  }
-
-  @Override
-  public String slug() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  public Descriptor descriptor() {
+    return descriptor;
   }
 }

@@ -10,28 +10,10 @@ import java.util.UUID;
 /** An audit entry written with its business change, waiting to be sealed into the chain. */
 @Entity
 @Table(name = "bb_audit_pending")
-public class AuditPendingEntry {
+public class AuditPendingEntry extends AuditColumns {
   @Id
   @Column(name = "id")
   private String id;
-
-  @Column(name = "occurred_at")
-  private Instant occurredAt;
-
-  @Column(name = "actor")
-  private String actor;
-
-  @Column(name = "action")
-  private String action;
-
-  @Column(name = "object_type")
-  private String objectType;
-
-  @Column(name = "object_id")
-  private String objectId;
-
-  @Column(name = "detail")
-  private String detail;
 
   protected AuditPendingEntry() {}
 
@@ -42,13 +24,8 @@ public class AuditPendingEntry {
       String objectType,
       String objectId,
       String detail) {
+    super(occurredAt, actor, action, objectType, objectId, detail);
     this.id = UUID.randomUUID().toString();
-    this.occurredAt = occurredAt;
-    this.actor = actor;
-    this.action = action;
-    this.objectType = objectType;
-    this.objectId = objectId;
-    this.detail = detail;
   }
 
   /** The chained record this entry becomes at position {@code seq} after {@code prevHash}. */

@@ -1,7 +1,5 @@
 package de.buergerbuero.kernel.error;
 
-import java.util.Locale;
-
 /** Error codes of the kernel: range BB-1000 to BB-1999. */
 public enum KernelError implements ErrorCode {
   INTERNAL("BB-1000", 500, "Interner Fehler", "Internal error"),
@@ -29,40 +27,14 @@ public enum KernelError implements ErrorCode {
   MIGRATION_FAILED("BB-1040", 500, "Datenbankmigration fehlgeschlagen", "Schema migration failed"),
   CONFIGURATION_INVALID("BB-1050", 500, "Konfiguration ungültig", "Invalid configuration");
 
-  private final String code;
-  private final int httpStatus;
-  private final String titleDe;
-  private final String titleEn;
+  private final Descriptor descriptor;
 
   KernelError(String code, int httpStatus, String titleDe, String titleEn) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.titleDe = titleDe;
-    this.titleEn = titleEn;
+    this.descriptor = new Descriptor(code, httpStatus, titleDe, titleEn);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String titleDe() {
-    return titleDe;
-  }
-
-  @Override
-  public String titleEn() {
-    return titleEn;
-  }
-
-  @Override
-  public String slug() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  public Descriptor descriptor() {
+    return descriptor;
   }
 }

@@ -134,7 +134,9 @@ public final class SchemaMigrator {
 
   private static boolean tableExists(Connection c) throws SQLException {
     for (String name : new String[] {HISTORY, HISTORY.toUpperCase(java.util.Locale.ROOT)}) {
-      try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+      // only the current schema: another schema of the same database may have its own history
+      try (ResultSet rs =
+          c.getMetaData().getTables(c.getCatalog(), c.getSchema(), name, new String[] {"TABLE"})) {
         if (rs.next()) {
           return true;
         }

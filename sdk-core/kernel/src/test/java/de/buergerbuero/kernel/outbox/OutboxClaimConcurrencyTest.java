@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.buergerbuero.kernel.persistence.Dialect;
+import de.buergerbuero.kernel.persistence.DriverManagerDataSource;
 import de.buergerbuero.kernel.persistence.MigrationSet;
 import de.buergerbuero.kernel.persistence.SchemaMigrator;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +64,7 @@ class OutboxClaimConcurrencyTest {
   }
 
   private void claimRace(Connections connections) throws Exception {
-    new SchemaMigrator(dataSource(connections), getClass().getClassLoader())
+    new SchemaMigrator(new DriverManagerDataSource(connections::open), getClass().getClassLoader())
         .migrate(
             List.of(
                 new MigrationSet(
@@ -189,41 +187,5 @@ class OutboxClaimConcurrencyTest {
   private static boolean isLockConflict(SQLException e) {
     String state = e.getSQLState();
     return "40XL1".equals(state) || "40001".equals(state) || "40P01".equals(state);
-  }
-
-  private static DataSource dataSource(Connections connections) {
-    return new DataSource() {
-      public Connection getConnection() throws SQLException {
-        return connections.open();
-      }
-
-      public Connection getConnection(String u, String p) throws SQLException {
-        return connections.open();
-      }
-
-      public PrintWriter getLogWriter() {
-        return null;
-      }
-
-      public void setLogWriter(PrintWriter out) {}
-
-      public void setLoginTimeout(int seconds) {}
-
-      public int getLoginTimeout() {
-        return 0;
-      }
-
-      public Logger getParentLogger() {
-        return null;
-      }
-
-      public <T> T unwrap(Class<T> iface) {
-        return null;
-      }
-
-      public boolean isWrapperFor(Class<?> iface) {
-        return false;
-      }
-    };
   }
 }

@@ -3,55 +3,18 @@ package de.buergerbuero.kernel.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigratorTest {
 
-  /** A minimal DataSource over an in-memory Derby database. */
   private static DataSource derby() {
     String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
-    return new DataSource() {
-      public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
-      }
-
-      public Connection getConnection(String u, String p) throws SQLException {
-        return getConnection();
-      }
-
-      public PrintWriter getLogWriter() {
-        return null;
-      }
-
-      public void setLogWriter(PrintWriter out) {}
-
-      public void setLoginTimeout(int seconds) {}
-
-      public int getLoginTimeout() {
-        return 0;
-      }
-
-      public Logger getParentLogger() {
-        return null;
-      }
-
-      public <T> T unwrap(Class<T> iface) {
-        return null;
-      }
-
-      public boolean isWrapperFor(Class<?> iface) {
-        return false;
-      }
-    };
+    return new DriverManagerDataSource(() -> DriverManager.getConnection(url));
   }
 
   private static final MigrationSet KERNEL =
