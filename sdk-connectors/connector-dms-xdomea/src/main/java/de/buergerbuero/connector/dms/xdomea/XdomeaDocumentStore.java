@@ -1,0 +1,222 @@
+package de.buergerbuero.connector.dms.xdomea;
+
+import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
+import de.buergerbuero.kernel.spi.dms.CaseRecord;
+import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
+import de.buergerbuero.kernel.spi.dms.FiledCase;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Files case records as xdomea 3.0.0 {@code Abgabe.Abgabe.0401} messages: a ZIP {@code
+ * <ProzessID>_Abgabe.Abgabe.0401.zip} with {@code <ProzessID>_Abgabe.Abgabe.0401.xml} and the
+ * documents as {@code <UUID>.<ext>}, handed over in the drop directory.
+ *
+ * <p>The ProzessID and every document UUID are derived from the idempotency key, so a repeated
+ * filing produces the same message, and a DMS that checks ProzessIDs recognises it. The ZIP is
+ * first placed (atomically) in the drop directory, then recorded in the archive directory; a filing
+ * whose archive copy exists is not sent again. A crash between the two sends the same message once
+ * more rather than never.
+ */
+public final class XdomeaDocumentStore implements CaseFilingPort, DocumentReadPort {
+  static final String SUFFIX = "_Abgabe.Abgabe.0401";
+  private static final Pattern DOCUMENT_ID =
+      Pattern.compile("xdomea:([0-9a-f-]{36})/([0-9a-f-]{36}\\.[a-z0-9]{1,8})");
+  private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
+
+  private final XdomeaDmsConfig config;
+  private final Clock clock;
+
+  public XdomeaDocumentStore(XdomeaDmsConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
+    UUID processId = uuid("process:" + idempotencyKey);
+    String name = processId + SUFFIX;
+    Path archived = config.archiveDirectory().resolve(name + ".zip");
+    Path index = config.archiveDirectory().resolve(name + ".index");
+    try {
+      if (Files.exists(archived) && Files.exists(index)) {
+        return readIndex(processId, index);
+      }
+      Files.createDirectories(config.archiveDirectory());
+      Files.createDirectories(config.dropDirectory());
+      List<AbgabeMessage.Entry> entries = new ArrayList<>();
+      int n = 0;
+      for (CaseDocument doc : record.documents()) {
+        UUID id = uuid("document:" + idempotencyKey + ":" + (++n));
+        entries.add(
+            new AbgabeMessage.Entry(doc, id, id + "." + FileFormats.extension(doc.fileName())));
+      }
+      Path tmp = Files.createTempFile(config.archiveDirectory(), ".sending-", ".zip");
+      try {
+        writeZip(tmp, name, processId, uuid("vorgang:" + idempotencyKey), record, entries);
+        Path dropTmp = Files.createTempFile(config.dropDirectory(), ".incoming-", ".part");
+        Files.copy(tmp, dropTmp, StandardCopyOption.REPLACE_EXISTING);
+        fsync(dropTmp);
+        Files.move(
+            dropTmp, config.dropDirectory().resolve(name + ".zip"), StandardCopyOption.ATOMIC_MOVE);
+        writeIndex(index, processId, entries);
+        Files.move(
+            tmp, archived, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return readIndex(processId, index);
+    } catch (IOException | UncheckedIOException e) {
+      throw DocumentStoreException.unavailable(
+          "xdomea drop or archive directory not writable (" + e.getClass().getSimpleName() + ")",
+          e);
+    } catch (XMLStreamException e) {
+      throw DocumentStoreException.rejected(
+          "xdomea message could not be written: " + e.getMessage());
+    }
+  }
+
+  private void writeZip(
+      Path target,
+      String name,
+      UUID processId,
+      UUID vorgangId,
+      CaseRecord record,
+      List<AbgabeMessage.Entry> entries)
+      throws IOException, XMLStreamException {
+    try (OutputStream file = Files.newOutputStream(target);
+        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+      zip.putNextEntry(entry(name + ".xml"));
+      AbgabeMessage.write(
+          new NonClosing(zip), config, processId, vorgangId, record, entries, clock.instant());
+      zip.closeEntry();
+      for (AbgabeMessage.Entry e : entries) {
+        zip.putNextEntry(entry(e.zipName()));
+        long copied;
+        try (InputStream in = e.document().content().open()) {
+          copied = in.transferTo(zip);
+        }
+        if (copied != e.document().size()) {
+          throw DocumentStoreException.rejected(
+              "Document has " + copied + " bytes, announced were " + e.document().size());
+        }
+        zip.closeEntry();
+      }
+    }
+    fsync(target);
+  }
+
+  private static ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setLastModifiedTime(FIXED_TIME); // same input, same bytes
+    return e;
+  }
+
+  /** One line per document: document id, size, original file name (names have no tabs). */
+  private static void writeIndex(Path index, UUID processId, List<AbgabeMessage.Entry> entries)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (AbgabeMessage.Entry e : entries) {
+      sb.append("xdomea:")
+          .append(processId)
+          .append('/')
+          .append(e.zipName())
+          .append('\t')
+          .append(e.document().size())
+          .append('\t')
+          .append(e.document().fileName())
+          .append('\n');
+    }
+    Path tmp = Files.createTempFile(index.getParent(), ".index-", ".tmp");
+    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+    fsync(tmp);
+    Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static FiledCase readIndex(UUID processId, Path index) throws IOException {
+    List<FiledCase.FiledDocument> docs = new ArrayList<>();
+    for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+      String[] f = line.split("\t", 3);
+      docs.add(new FiledCase.FiledDocument(f[0], f[2], Long.parseLong(f[1])));
+    }
+    return new FiledCase("xdomea:" + processId, docs);
+  }
+
+  @Override
+  public InputStream openDocument(String documentId) {
+    var m = documentId == null ? null : DOCUMENT_ID.matcher(documentId);
+    if (m == null || !m.matches()) {
+      throw DocumentStoreException.noSuchDocument(String.valueOf(documentId));
+    }
+    Path archived = config.archiveDirectory().resolve(m.group(1) + SUFFIX + ".zip");
+    try {
+      ZipFile zip = new ZipFile(archived.toFile());
+      ZipEntry entry = zip.getEntry(m.group(2));
+      if (entry == null) {
+        zip.close();
+        throw DocumentStoreException.noSuchDocument(documentId);
+      }
+      return new java.io.FilterInputStream(zip.getInputStream(entry)) {
+        @Override
+        public void close() throws IOException {
+          super.close();
+          zip.close();
+        }
+      };
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw DocumentStoreException.noSuchDocument(documentId);
+    } catch (IOException e) {
+      throw DocumentStoreException.unavailable("xdomea archive not readable", e);
+    }
+  }
+
+  /** A name-based UUID: the same key always gives the same id. */
+  static UUID uuid(String key) {
+    return UUID.nameUUIDFromBytes(("buergerbuero:" + key).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void fsync(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+  }
+
+  /** Lets the XML writer close its stream without closing the ZIP. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

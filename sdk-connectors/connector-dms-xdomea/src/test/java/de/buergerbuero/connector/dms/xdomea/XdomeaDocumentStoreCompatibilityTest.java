@@ -1,0 +1,113 @@
+package de.buergerbuero.connector.dms.xdomea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.buergerbuero.connector.tck.DocumentStoreCompatibilityKit;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("xdomea DMS connector passes the compatibility kit and writes valid 0401 messages")
+class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit {
+  @TempDir Path temp;
+  private Path drop;
+
+  @Override
+  protected Store createStore() throws Exception {
+    Path base = Files.createTempDirectory(temp, "xdomea");
+    drop = base.resolve("drop");
+    XdomeaDocumentStore dms =
+        new XdomeaDocumentStore(
+            new XdomeaDmsConfig(
+                drop,
+                base.resolve("archive"),
+                "Stadt Musterstadt",
+                "Digitales Bürgerbüro",
+                "Stadt Musterstadt, DMS"),
+            Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC));
+    return new Store(dms, dms);
+  }
+
+  @Override
+  protected void makeUnreachable() throws Exception {
+    Files.createDirectories(drop);
+    Files.delete(drop);
+    Files.writeString(drop, "kein Verzeichnis");
+  }
+
+  @Test
+  @DisplayName(
+      "the 0401 message in the drop directory validates against the official XSD and carries every document")
+  void validMessage() throws Exception {
+    var filed =
+        store
+            .filing()
+            .fileCase(
+                "app-42",
+                record(
+                    "MS-2026-000042",
+                    text("Antrag.pdf", "%PDF-1.7"),
+                    text("Größe & Maße.txt", "ä"),
+                    text("daten.json", "{}")));
+    List<Path> zips;
+    try (var files = Files.list(drop)) {
+      zips = files.toList();
+    }
+    assertThat(zips).hasSize(1);
+    String zipName = zips.get(0).getFileName().toString();
+    assertThat(zipName).matches("[0-9a-f-]{36}_Abgabe\\.Abgabe\\.0401\\.zip");
+    assertThat(filed.caseId()).isEqualTo("xdomea:" + zipName.substring(0, 36));
+    try (ZipFile zip = new ZipFile(zips.get(0).toFile())) {
+      List<String> names = zip.stream().map(ZipEntry::getName).toList();
+      assertThat(names.get(0)).isEqualTo(zipName.replace(".zip", ".xml"));
+      assertThat(names).hasSize(4);
+      assertThat(names.subList(1, 4)).allMatch(n -> n.matches("[0-9a-f-]{36}\\.(pdf|txt|json)"));
+      byte[] xml;
+      try (InputStream in = zip.getInputStream(zip.getEntry(names.get(0)))) {
+        xml = in.readAllBytes();
+      }
+      XdomeaSchema.validate(xml);
+      String text = new String(xml, StandardCharsets.UTF_8);
+      assertThat(text)
+          .contains(
+              "<code>0401</code>",
+              "MS-2026-000042",
+              "Größe &amp; Maße.txt",
+              "leikaKey=99115005000000")
+          .contains(
+              "<code>018</code>",
+              "<code>045</code>",
+              "<code>100</code>",
+              "<xdomea:SonstigerName>json</xdomea:SonstigerName>");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "filing the same key again sends the identical message once more at most, with the same ids")
+  void deterministic() throws Exception {
+    var first = store.filing().fileCase("same-key", record("MS-2026-000043", text("a.txt", "x")));
+    Path zip;
+    try (var files = Files.list(drop)) {
+      zip = files.findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(zip);
+    Files.delete(zip); // the DMS imported it
+    var second = store.filing().fileCase("same-key", record("MS-2026-000043", text("a.txt", "x")));
+    assertThat(second).isEqualTo(first);
+    try (var files = Files.list(drop)) {
+      assertThat(files).as("archived filings are not sent again").isEmpty();
+    }
+    assertThat(bytes).isNotEmpty();
+  }
+}
