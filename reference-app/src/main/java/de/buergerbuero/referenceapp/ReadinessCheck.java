@@ -2,7 +2,6 @@ package de.buergerbuero.referenceapp;
 
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.kernel.outbox.OutboxRepository;
-import de.buergerbuero.kernel.outbox.OutboxState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,13 +18,12 @@ public class ReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      long failed = outbox.count(OutboxState.FAILED);
-      long pending = outbox.count(OutboxState.PENDING);
+      var stats = outbox.stats();
       return HealthCheckResponse.named("buergerbuero")
           .up()
           .withData("services", catalogue.catalogue().services().size())
-          .withData("outboxPending", pending)
-          .withData("outboxFailed", failed)
+          .withData("outboxPending", stats.pending())
+          .withData("outboxFailed", stats.failed())
           .build();
     } catch (RuntimeException e) {
       return HealthCheckResponse.named("buergerbuero")

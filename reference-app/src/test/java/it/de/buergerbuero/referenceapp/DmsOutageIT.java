@@ -7,67 +7,108 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Nothing is lost when the DMS is down")
 class DmsOutageIT {
-  private static final Path DMS = Path.of(System.getProperty("dms.dir"));
+  private static final Path DMS = DmsCases.DMS;
+  private static final int APPLICATIONS = 1000;
 
   @Test
   @DisplayName(
-      "an application accepted while the DMS is unwritable is kept and filed exactly once when it is back")
+      "1 000 applications accepted while the DMS is unwritable are all filed exactly once when it is back")
   void outage() throws Exception {
     Path moved = DMS.resolveSibling(DMS.getFileName() + "-away");
     Files.createDirectories(DMS);
     Files.move(DMS, moved);
     // A plain file where the directory belongs: writing fails even for root.
     Files.writeString(DMS, "DMS nicht verfügbar");
-    String id;
-    String reference;
+    List<String> ids = new ArrayList<>();
     try {
-      JsonObject created = submit("anna", "sperrmuell", BULKY_WASTE);
-      id = created.getString("id");
-      reference = created.getString("reference");
-
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      try {
+        List<Callable<String>> submissions = new ArrayList<>();
+        for (int i = 0; i < APPLICATIONS; i++) {
+          submissions.add(() -> submit("anna", "sperrmuell", BULKY_WASTE).getString("id"));
+        }
+        for (Future<String> f : pool.invokeAll(submissions)) {
+          ids.add(f.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      String first = ids.get(0);
       await(
-          "a failed delivery attempt", Duration.ofSeconds(60), () -> pendingWithError(id) != null);
-      JsonObject entry = pendingWithError(id);
+          "a failed delivery attempt",
+          Duration.ofSeconds(60),
+          () -> pendingWithError(first) != null);
+      JsonObject entry = pendingWithError(first);
       assertThat(entry.getInt("attempts")).isGreaterThanOrEqualTo(1);
       assertThat(entry.getString("lastError")).contains("not writable");
-      assertThat(status("anna", id)).isEqualTo("SUBMITTED");
+      assertThat(status("anna", first)).isEqualTo("SUBMITTED");
+      assertThat(get("/metrics?scope=application", null).body())
+          .contains("buergerbuero_outbox_pending");
     } finally {
       Files.delete(DMS);
       Files.move(moved, DMS);
     }
 
     await(
-        "filed after the DMS is back",
-        Duration.ofSeconds(90),
-        () -> status("anna", id).equals("RECEIVED"));
-    Thread.sleep(1500); // give a wrongly repeated delivery the chance to show up
-    List<Path> cases;
+        "all filed after the DMS is back",
+        Duration.ofSeconds(300),
+        () -> {
+          try {
+            Map<String, Integer> counts = DmsCases.countByApplication();
+            return ids.stream().allMatch(counts::containsKey);
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        });
+    Thread.sleep(2000); // give a wrongly repeated delivery the chance to show up
+    Map<String, Integer> counts = DmsCases.countByApplication();
+    assertThat(ids).hasSize(APPLICATIONS).doesNotHaveDuplicates();
+    assertThat(ids).allSatisfy(id -> assertThat(counts.get(id)).as(id).isEqualTo(1));
+    await(
+        "every application received",
+        Duration.ofSeconds(60),
+        () -> status("anna", ids.get(APPLICATIONS - 1)).equals("RECEIVED"));
+
+    // the first one had a failed attempt during the outage (checked above)
+    String probe = ids.get(0);
+    Path caseDir;
     try (Stream<Path> all = Files.list(DMS.resolve("cases"))) {
-      cases = all.filter(c -> contains(c.resolve("vorgang.json"), ":" + id + "\"")).toList();
+      caseDir =
+          all.filter(c -> contains(c.resolve("vorgang.json"), ":" + probe + "\""))
+              .findFirst()
+              .orElseThrow();
     }
-    assertThat(cases).hasSize(1);
-    try (Stream<Path> docs = Files.list(cases.get(0).resolve("documents"))) {
+    try (Stream<Path> docs = Files.list(caseDir.resolve("documents"))) {
       assertThat(docs.map(p -> p.getFileName().toString()).toList())
-          .containsExactlyInAnyOrder(
-              "01-Eingangsbestaetigung-" + reference + ".pdf",
-              "02-Antragsdaten-" + reference + ".json");
+          .hasSize(2)
+          .anySatisfy(n -> assertThat(n).startsWith("01-Eingangsbestaetigung-MS-"))
+          .anySatisfy(n -> assertThat(n).startsWith("02-Antragsdaten-MS-"));
     }
     JsonObject delivered =
-        array(get("/api/v1/admin/outbox?state=DELIVERED&limit=1000", "admin"))
+        array(
+                get(
+                    "/api/v1/admin/outbox?state=DELIVERED&type=dms.file-application&limit=1000",
+                    "admin"))
             .getValuesAs(JsonObject.class)
             .stream()
-            .filter(o -> o.getString("idempotencyKey").endsWith(id))
+            .filter(o -> o.getString("idempotencyKey").endsWith(probe))
             .findFirst()
             .orElseThrow();
     assertThat(delivered.getInt("attempts")).isGreaterThanOrEqualTo(2);
-    assertThat(delivered.getString("result")).isEqualTo(cases.get(0).getFileName().toString());
+    assertThat(delivered.getString("result")).isEqualTo(caseDir.getFileName().toString());
   }
 
   private static JsonObject pendingWithError(String applicationId) {

@@ -98,15 +98,54 @@ public class OutboxRepository {
     return Optional.ofNullable(e);
   }
 
+  /** Entries in {@code state}, newest first; {@code type} null means every type. */
   @Transactional
-  public List<OutboxEntry> list(OutboxState state, int limit) {
-    return em.createQuery(
-            "SELECT e FROM OutboxEntry e WHERE e.state = :s ORDER BY e.createdAt DESC",
-            OutboxEntry.class)
-        .setParameter("s", state)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<OutboxEntry> list(OutboxState state, String type, int limit) {
+    var query =
+        em.createQuery(
+                "SELECT e FROM OutboxEntry e WHERE e.state = :s"
+                    + (type == null ? "" : " AND e.type = :t")
+                    + " ORDER BY e.createdAt DESC",
+                OutboxEntry.class)
+            .setParameter("s", state)
+            .setMaxResults(limit);
+    if (type != null) {
+      query.setParameter("t", type);
+    }
+    return query.getResultList();
   }
+
+  /** Puts every FAILED entry (of {@code type}, or all) back in the queue; returns how many. */
+  @Transactional
+  public int retryAllFailed(String type, Instant now) {
+    var update =
+        em.createQuery(
+                "UPDATE OutboxEntry e SET e.state = :pending, e.nextAttemptAt = :now"
+                    + " WHERE e.state = :failed"
+                    + (type == null ? "" : " AND e.type = :t"))
+            .setParameter("pending", OutboxState.PENDING)
+            .setParameter("failed", OutboxState.FAILED)
+            .setParameter("now", now);
+    if (type != null) {
+      update.setParameter("t", type);
+    }
+    return update.executeUpdate();
+  }
+
+  /** Counts for monitoring: pending, failed, and the creation time of the oldest pending entry. */
+  @Transactional
+  public OutboxStats stats() {
+    Object oldest =
+        em.createQuery("SELECT MIN(e.createdAt) FROM OutboxEntry e WHERE e.state = :p")
+            .setParameter("p", OutboxState.PENDING)
+            .getSingleResult();
+    Instant oldestInstant =
+        oldest instanceof Timestamp t ? t.toInstant() : oldest instanceof Instant i ? i : null;
+    return new OutboxStats(count(OutboxState.PENDING), count(OutboxState.FAILED), oldestInstant);
+  }
+
+  /** A snapshot of the outbox for health checks and metrics. */
+  public record OutboxStats(long pending, long failed, Instant oldestPendingCreatedAt) {}
 
   @Transactional
   public Optional<OutboxEntry> findByKey(String idempotencyKey) {

@@ -36,6 +36,7 @@ public class OutboxWorker {
   @Inject OutboxRepository repository;
   @Inject @Any Instance<OutboxHandler> handlers;
   @Inject Clock clock;
+  @Inject OutboxMetrics metrics;
 
   @Resource ManagedScheduledExecutorService executor;
 
@@ -145,6 +146,7 @@ public class OutboxWorker {
     try {
       String result = handler.deliver(message);
       repository.markDelivered(message.id(), owner, result, clock.instant());
+      metrics.delivered(message.type());
     } catch (RuntimeException e) {
       boolean retryable = !(e instanceof BuergerbueroException be) || be.isRetryable();
       var next =
@@ -167,6 +169,7 @@ public class OutboxWorker {
                   + ": "
                   + error);
       repository.markAttemptFailed(message.id(), owner, error, next);
+      metrics.failed(message.type());
     }
   }
 }

@@ -66,14 +66,40 @@ public class OutboxAdminResource {
   }
 
   @GET
-  @Operation(summary = "Zustellaufträge nach Status (Standard: FAILED)")
+  @Operation(summary = "Zustellaufträge nach Status (Standard: FAILED) und Ziel (type)")
   public List<OutboxEntryView> list(
       @QueryParam("state") @DefaultValue("FAILED") OutboxState state,
+      @QueryParam("type") String type,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Callers.requireAdmin(callers.current());
-    return repository.list(state, Math.max(1, Math.min(limit, 1000))).stream()
+    return repository.list(state, blankToNull(type), Math.max(1, Math.min(limit, 1000))).stream()
         .map(OutboxEntryView::of)
         .toList();
+  }
+
+  /** How many failed entries were put back in the queue. */
+  public record RetryResult(int retried) {}
+
+  @POST
+  @Path("/retry-failed")
+  @Operation(summary = "Alle fehlgeschlagenen Zustellaufträge (eines Ziels) erneut versuchen")
+  public RetryResult retryAllFailed(@QueryParam("type") String type) {
+    var admin = Callers.requireAdmin(callers.current());
+    return tx.required(
+        () -> {
+          int n = repository.retryAllFailed(blankToNull(type), clock.instant());
+          audit.append(
+              admin.auditId(),
+              "OUTBOX_RETRY_ALL",
+              "outbox",
+              type == null ? "*" : type,
+              n + " entries");
+          return new RetryResult(n);
+        });
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   @POST
