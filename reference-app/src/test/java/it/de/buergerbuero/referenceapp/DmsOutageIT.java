@@ -47,11 +47,15 @@ class DmsOutageIT {
         pool.shutdownNow();
       }
       String first = ids.get(0);
+      var seen = new java.util.concurrent.atomic.AtomicReference<JsonObject>();
       await(
           "a failed delivery attempt",
           Duration.ofSeconds(60),
-          () -> pendingWithError(first) != null);
-      JsonObject entry = pendingWithError(first);
+          () -> {
+            seen.set(pendingWithError(first));
+            return seen.get() != null;
+          });
+      JsonObject entry = seen.get();
       assertThat(entry.getInt("attempts")).isGreaterThanOrEqualTo(1);
       assertThat(entry.getString("lastError")).contains("not writable");
       assertThat(status("anna", first)).isEqualTo("SUBMITTED");

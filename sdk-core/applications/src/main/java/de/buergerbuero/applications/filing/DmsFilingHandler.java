@@ -30,7 +30,11 @@ public class DmsFilingHandler implements OutboxHandler {
     String applicationId = message.payload();
     CaseRecord record = transactions.caseRecord(applicationId);
     FiledCase filed = dms.fileCase(message.idempotencyKey(), record);
-    transactions.recordFiled(applicationId, filed.caseId());
     return filed.caseId();
+  }
+
+  @Override
+  public void afterDelivery(OutboxMessage message, String dmsCaseId) {
+    transactions.recordFiled(message.payload(), dmsCaseId);
   }
 }

@@ -74,8 +74,11 @@ public class FilingTransactions {
     return new CaseRecord(a.reference(), receipt.serviceName(), meta, docs);
   }
 
-  /** Stores the DMS id; a freshly submitted application is now received by the office. */
-  @Transactional(TxType.REQUIRES_NEW)
+  /**
+   * Stores the DMS id; a freshly submitted application is now received by the office. Joins the
+   * outbox's transaction that marks the delivery.
+   */
+  @Transactional(TxType.MANDATORY)
   public void recordFiled(String applicationId, String dmsCaseId) {
     ApplicationEntity entity = em.find(ApplicationEntity.class, applicationId);
     if (entity == null) {

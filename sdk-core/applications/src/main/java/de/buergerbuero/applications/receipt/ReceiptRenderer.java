@@ -138,30 +138,51 @@ public final class ReceiptRenderer {
       }
     }
 
+    /** Greedy word wrap; each word is measured once (long texts stay linear). */
     private List<String> wrap(PDType1Font font, float size, String text) throws IOException {
-      List<String> parts = new ArrayList<>();
-      String rest = text;
-      while (font.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
-        int cut = rest.length() - 1;
-        while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
-          cut = Math.max(1, cut * 9 / 10);
+      float max = width * 1000 / size;
+      float space = font.getStringWidth(" ");
+      float indent = font.getStringWidth("    ");
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      float used = 0;
+      for (String word : text.split(" ", -1)) {
+        float w = font.getStringWidth(word);
+        if (line.length() > 0 && used + space + w > max) {
+          lines.add(line.toString());
+          line.setLength(0);
+          line.append("    ");
+          used = indent;
+        } else if (line.length() > 0) {
+          line.append(' ');
+          used += space;
         }
-        int space = rest.lastIndexOf(' ', cut);
-        if (space > cut / 2) {
-          cut = space;
+        while (w > max - used && word.length() > 1) { // a word longer than a line: cut it
+          int cut = Math.max(1, (int) (word.length() * (max - used) / w));
+          line.append(word, 0, cut);
+          lines.add(line.toString());
+          word = word.substring(cut);
+          w = font.getStringWidth(word);
+          line.setLength(0);
+          line.append("    ");
+          used = indent;
         }
-        parts.add(rest.substring(0, cut));
-        rest = "    " + rest.substring(cut).stripLeading();
+        line.append(word);
+        used += w;
       }
-      parts.add(rest);
-      return parts;
+      lines.add(line.toString());
+      return lines;
     }
 
     private static String encodable(PDType1Font font, String text) {
-      StringBuilder sb = new StringBuilder();
+      StringBuilder sb = new StringBuilder(text.length());
       text.codePoints()
           .forEach(
               cp -> {
+                if (cp >= 0x20 && cp < 0x7f) {
+                  sb.append((char) cp); // ASCII: always in WinAnsiEncoding
+                  return;
+                }
                 String ch = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
                 try {
                   font.encode(ch);

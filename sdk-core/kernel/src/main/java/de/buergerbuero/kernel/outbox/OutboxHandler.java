@@ -20,4 +20,13 @@ public interface OutboxHandler {
    * @return a short reference from the outside system (e.g. the DMS id), stored with the entry
    */
   String deliver(OutboxMessage message);
+
+  /**
+   * Records the delivery in the handler's own tables. Runs inside the transaction that marks the
+   * entry delivered, so both commit together; when it fails, the entry is delivered again (which
+   * the idempotency key makes harmless).
+   *
+   * @param result what {@link #deliver} returned
+   */
+  default void afterDelivery(OutboxMessage message, String result) {}
 }

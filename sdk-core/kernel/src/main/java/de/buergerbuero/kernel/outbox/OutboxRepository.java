@@ -70,11 +70,16 @@ public class OutboxRepository {
     return claimed;
   }
 
-  /** Marks a claimed entry delivered; ignored when the lease was lost meanwhile. */
+  /**
+   * Marks a claimed entry delivered and lets the handler record it, in one transaction; ignored
+   * when the lease was lost meanwhile.
+   */
   @Transactional(TxType.REQUIRES_NEW)
-  public void markDelivered(String id, String owner, String result, Instant now) {
-    OutboxEntry e = em.find(OutboxEntry.class, id);
+  public void markDelivered(
+      OutboxMessage message, String owner, String result, Instant now, OutboxHandler handler) {
+    OutboxEntry e = em.find(OutboxEntry.class, message.id());
     if (e != null && e.leasedBy(owner)) {
+      handler.afterDelivery(message, result);
       e.delivered(truncate(result, 500), now);
     }
   }

@@ -4,6 +4,7 @@ import de.buergerbuero.kernel.error.BuergerbueroException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,7 @@ public class OutboxWorker {
   @Inject OutboxMetrics metrics;
 
   @Resource ManagedScheduledExecutorService executor;
+  @Resource ManagedExecutorService deliveries;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.outbox.enabled", defaultValue = "true")
@@ -51,6 +53,10 @@ public class OutboxWorker {
   @Inject
   @ConfigProperty(name = "buergerbuero.outbox.batch-size", defaultValue = "20")
   int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.parallelism", defaultValue = "4")
+  int parallelism;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.outbox.lease-seconds", defaultValue = "300")
@@ -70,6 +76,7 @@ public class OutboxWorker {
 
   private final String owner = "worker-" + UUID.randomUUID();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean paused = new AtomicBoolean();
   private BackoffPolicy backoff;
   private Map<String, OutboxHandler> handlersByType;
   private ScheduledFuture<?> task;
@@ -108,28 +115,78 @@ public class OutboxWorker {
     }
   }
 
+  /** Polls; while batches come back full, claims the next one at once instead of waiting. */
   private void pollSafely() {
     try {
-      pollOnce();
+      int limit = Math.max(batchSize, parallelism);
+      while (pollOnce() >= limit && !paused.get()) {
+        // a backlog: keep draining
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox poll failed: " + e.getClass().getName(), e);
     }
   }
 
+  /** Stops claiming new entries on this instance (deliveries under way finish). */
+  public void pause() {
+    paused.set(true);
+  }
+
+  public void resume() {
+    paused.set(false);
+  }
+
+  public boolean isPaused() {
+    return paused.get() || !enabled;
+  }
+
   /** Claims and delivers one batch; returns the number of entries attempted. */
   public int pollOnce() {
-    if (!running.compareAndSet(false, true)) {
+    if (paused.get() || !running.compareAndSet(false, true)) {
       return 0;
     }
     try {
       List<OutboxMessage> batch =
-          repository.claimDue(owner, clock.instant(), Duration.ofSeconds(leaseSeconds), batchSize);
-      for (OutboxMessage message : batch) {
-        deliver(message);
+          repository.claimDue(
+              owner,
+              clock.instant(),
+              Duration.ofSeconds(leaseSeconds),
+              Math.max(batchSize, parallelism));
+      if (parallelism <= 1 || batch.size() <= 1) {
+        batch.forEach(this::deliver);
+      } else {
+        deliverInParallel(batch);
       }
       return batch.size();
     } finally {
       running.set(false);
+    }
+  }
+
+  /** Up to {@code parallelism} deliveries at a time; waits for the whole batch. */
+  private void deliverInParallel(List<OutboxMessage> batch) {
+    java.util.concurrent.ConcurrentLinkedQueue<OutboxMessage> queue =
+        new java.util.concurrent.ConcurrentLinkedQueue<>(batch);
+    List<java.util.concurrent.Future<?>> lanes = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(parallelism, batch.size()); i++) {
+      lanes.add(
+          deliveries.submit(
+              () -> {
+                OutboxMessage m;
+                while ((m = queue.poll()) != null) {
+                  deliver(m);
+                }
+              }));
+    }
+    for (var lane : lanes) {
+      try {
+        lane.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.log(Level.WARNING, "Outbox delivery lane failed", e.getCause());
+      }
     }
   }
 
@@ -145,7 +202,7 @@ public class OutboxWorker {
     }
     try {
       String result = handler.deliver(message);
-      repository.markDelivered(message.id(), owner, result, clock.instant());
+      repository.markDelivered(message, owner, result, clock.instant(), handler);
       metrics.delivered(message.type());
     } catch (RuntimeException e) {
       boolean retryable = !(e instanceof BuergerbueroException be) || be.isRetryable();

@@ -6,6 +6,7 @@ import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.outbox.OutboxEntry;
 import de.buergerbuero.kernel.outbox.OutboxRepository;
 import de.buergerbuero.kernel.outbox.OutboxState;
+import de.buergerbuero.kernel.outbox.OutboxWorker;
 import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.security.CallerResolver;
 import de.buergerbuero.kernel.security.Callers;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OutboxAdminResource {
 
   @Inject OutboxRepository repository;
+  @Inject OutboxWorker worker;
   @Inject CallerResolver callers;
   @Inject AuditLog audit;
   @Inject Clock clock;
@@ -75,6 +77,29 @@ public class OutboxAdminResource {
     return repository.list(state, blankToNull(type), Math.max(1, Math.min(limit, 1000))).stream()
         .map(OutboxEntryView::of)
         .toList();
+  }
+
+  /** Whether this instance's worker claims entries. */
+  public record WorkerState(boolean paused) {}
+
+  @POST
+  @Path("/worker/pause")
+  @Operation(summary = "Zustellung auf dieser Instanz anhalten (z. B. für DMS-Wartung)")
+  public WorkerState pause() {
+    var admin = Callers.requireAdmin(callers.current());
+    worker.pause();
+    tx.required(() -> audit.append(admin.auditId(), "OUTBOX_PAUSE", "outbox", "worker", null));
+    return new WorkerState(true);
+  }
+
+  @POST
+  @Path("/worker/resume")
+  @Operation(summary = "Zustellung auf dieser Instanz fortsetzen")
+  public WorkerState resume() {
+    var admin = Callers.requireAdmin(callers.current());
+    worker.resume();
+    tx.required(() -> audit.append(admin.auditId(), "OUTBOX_RESUME", "outbox", "worker", null));
+    return new WorkerState(worker.isPaused());
   }
 
   /** How many failed entries were put back in the queue. */
