@@ -83,21 +83,7 @@ public class OutboxWorker {
 
   /** Starts after schema migration (priority 100) when the application is up. */
   void start(@Observes @Priority(1000) Startup startup) {
-    backoff =
-        new BackoffPolicy(
-            Duration.ofMillis(initialDelayMs),
-            2.0,
-            Duration.ofMillis(maxDelayMs),
-            maxAttempts,
-            0.2);
-    Map<String, OutboxHandler> map = new HashMap<>();
-    for (OutboxHandler h : handlers) {
-      OutboxHandler previous = map.put(h.type(), h);
-      if (previous != null) {
-        throw new IllegalStateException("Two outbox handlers for type " + h.type());
-      }
-    }
-    handlersByType = Map.copyOf(map);
+    configure(handlers);
     if (!enabled) {
       LOG.info("Outbox worker disabled by buergerbuero.outbox.enabled=false");
       return;
@@ -106,6 +92,25 @@ public class OutboxWorker {
         executor.scheduleWithFixedDelay(
             this::pollSafely, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
     LOG.info(() -> "Outbox worker " + owner + " started for types " + handlersByType.keySet());
+  }
+
+  /** Builds the back-off policy and the handler table; refuses two handlers for one type. */
+  void configure(Iterable<OutboxHandler> available) {
+    backoff =
+        new BackoffPolicy(
+            Duration.ofMillis(initialDelayMs),
+            2.0,
+            Duration.ofMillis(maxDelayMs),
+            maxAttempts,
+            0.2);
+    Map<String, OutboxHandler> map = new HashMap<>();
+    for (OutboxHandler h : available) {
+      OutboxHandler previous = map.put(h.type(), h);
+      if (previous != null) {
+        throw new IllegalStateException("Two outbox handlers for type " + h.type());
+      }
+    }
+    handlersByType = Map.copyOf(map);
   }
 
   @PreDestroy
