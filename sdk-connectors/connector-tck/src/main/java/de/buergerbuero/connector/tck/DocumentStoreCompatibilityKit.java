@@ -53,6 +53,22 @@ public abstract class DocumentStoreCompatibilityKit {
     throw new TestAbortedException("connector cannot simulate an outage");
   }
 
+  /**
+   * Makes the store created last refuse every filing for good (e.g. rejected credentials).
+   * Connectors whose system has no such answer leave the default, which skips the test.
+   */
+  protected void makeRefusing() throws Exception {
+    throw new TestAbortedException("connector has no permanent refusal to simulate");
+  }
+
+  /**
+   * Whether the connector streams content instead of holding whole documents in memory. Only the
+   * in-memory reference connector answers false.
+   */
+  protected boolean streamsContent() {
+    return true;
+  }
+
   protected Store store;
 
   @BeforeEach
@@ -236,8 +252,148 @@ public abstract class DocumentStoreCompatibilityKit {
   }
 
   @Nested
+  @DisplayName("Large documents")
+  class LargeDocuments {
+    private static final long SIZE = 50L * 1024 * 1024;
+
+    @Test
+    @DisplayName(
+        "a 50 MB document is filed and read back byte for byte, streamed without holding it in memory")
+    void fiftyMegabytes() throws Exception {
+      byte[] written = new byte[32];
+      CaseDocument big =
+          new CaseDocument(
+              "Bauplan großformatig.tif",
+              "image/tiff",
+              SIZE,
+              () -> new PatternStream(SIZE, written));
+      long before = usedHeap();
+      HeapWatch watch = new HeapWatch();
+      watch.start();
+      FiledCase filed;
+      try {
+        filed = store.filing().fileCase(key(), record("MS-2026-000050", big));
+      } finally {
+        watch.stopWatching();
+        watch.join();
+      }
+      assertThat(filed.documents().get(0).size()).isEqualTo(SIZE);
+      java.security.MessageDigest read = java.security.MessageDigest.getInstance("SHA-256");
+      long count = 0;
+      try (InputStream in = store.reading().openDocument(filed.documents().get(0).documentId())) {
+        byte[] buf = new byte[64 * 1024];
+        int r;
+        while ((r = in.read(buf)) > 0) {
+          read.update(buf, 0, r);
+          count += r;
+        }
+      }
+      assertThat(count).isEqualTo(SIZE);
+      assertThat(read.digest()).isEqualTo(written);
+      if (streamsContent()) {
+        assertThat(watch.peak() - before).as("heap growth while filing 50 MB").isLessThan(SIZE / 2);
+      }
+    }
+  }
+
+  /** Deterministic pseudo-random bytes, generated while read; remembers their SHA-256. */
+  private static final class PatternStream extends InputStream {
+    private final long size;
+    private final byte[] digestOut;
+    private final java.security.MessageDigest digest;
+    private long pos;
+    private long state = 0x9E3779B97F4A7C15L;
+
+    PatternStream(long size, byte[] digestOut) {
+      this.size = size;
+      this.digestOut = digestOut;
+      try {
+        this.digest = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(len, size - pos);
+      for (int i = 0; i < n; i++) {
+        state ^= state << 13;
+        state ^= state >>> 7;
+        state ^= state << 17;
+        b[off + i] = (byte) state;
+      }
+      digest.update(b, off, n);
+      pos += n;
+      if (pos >= size) {
+        System.arraycopy(digest.digest(), 0, digestOut, 0, 32);
+      }
+      return n;
+    }
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Samples the used heap every few milliseconds and keeps the peak. */
+  private static final class HeapWatch extends Thread {
+    private volatile boolean running = true;
+    private volatile long peak;
+
+    HeapWatch() {
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+      while (running) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    void stopWatching() {
+      running = false;
+    }
+
+    long peak() {
+      return peak;
+    }
+  }
+
+  @Nested
   @DisplayName("Outages")
   class Outages {
+    @Test
+    @DisplayName("a DMS that refuses raises a permanent error")
+    void refusalIsPermanent() throws Exception {
+      makeRefusing();
+      assertThatThrownBy(
+              () -> store.filing().fileCase(key(), record("MS-2026-000031", text("a.txt", "x"))))
+          .isInstanceOfSatisfying(
+              DocumentStoreException.class,
+              e -> {
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.errorCode()).isEqualTo(KernelError.DOCUMENT_STORE_REFUSED);
+              });
+    }
+
     @Test
     @DisplayName("an unreachable DMS raises a retryable error")
     void unreachableIsRetryable() throws Exception {

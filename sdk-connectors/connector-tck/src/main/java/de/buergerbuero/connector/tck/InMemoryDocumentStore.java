@@ -26,11 +26,15 @@ public final class InMemoryDocumentStore implements CaseFilingPort, DocumentRead
   private final Map<String, CaseRecord> records = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean available = true;
+  private volatile boolean refusing;
 
   @Override
   public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
     if (!available) {
       throw DocumentStoreException.unavailable("In-memory store switched off", null);
+    }
+    if (refusing) {
+      throw DocumentStoreException.refused("In-memory store refuses", null);
     }
     return casesByKey.computeIfAbsent(idempotencyKey, key -> store(record));
   }
@@ -69,6 +73,11 @@ public final class InMemoryDocumentStore implements CaseFilingPort, DocumentRead
   /** The case records filed so far (for assertions in tests). */
   public int caseCount() {
     return records.size();
+  }
+
+  /** Simulates a permanent refusal (e.g. revoked credentials). */
+  public void setRefusing(boolean refusing) {
+    this.refusing = refusing;
   }
 
   /** Simulates an outage: filing raises a retryable error until switched on again. */

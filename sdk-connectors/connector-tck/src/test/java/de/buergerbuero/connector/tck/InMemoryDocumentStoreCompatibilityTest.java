@@ -16,4 +16,15 @@ class InMemoryDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityK
   protected void makeUnreachable() {
     dms.setAvailable(false);
   }
+
+  @Override
+  protected void makeRefusing() {
+    dms.setRefusing(true);
+  }
+
+  /** Holds documents on the heap by design. */
+  @Override
+  protected boolean streamsContent() {
+    return false;
+  }
 }
