@@ -6,7 +6,9 @@ import de.buergerbuero.connector.dms.xdomea.XdomeaDmsConfig;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDocumentStore;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
+import de.buergerbuero.kernel.spi.dms.DepartmentRouting;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,64 +17,85 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Explicit registration of the connectors this deployment uses. The DMS is chosen with {@code
- * buergerbuero.dms.connector} ({@code filesystem}, the embedded default, or {@code xdomea}); a
- * wrong value or a missing key of the chosen connector stops the start with a message naming the
- * key.
+ * buergerbuero.dms.connector} ({@code filesystem}, the embedded default, or {@code xdomea}), and
+ * per department with {@code buergerbuero.dms.department.<department>=<connector>}. A wrong value
+ * or a missing key of a chosen connector stops the start with a message naming the key.
  */
 @ApplicationScoped
 public class ConnectorConfiguration {
   static final String DMS_KEY = "buergerbuero.dms.connector";
+  static final String DEPARTMENT_PREFIX = "buergerbuero.dms.department.";
 
   @Inject Config config;
   @Inject Clock clock;
 
-  private Object dms;
+  private DepartmentRouting dms;
 
   @PostConstruct
   void createDms() {
-    String kind = config.getOptionalValue(DMS_KEY, String.class).orElse("filesystem");
-    dms =
-        switch (kind) {
-          case "filesystem" ->
-              new FileSystemDocumentStore(
-                  new FileSystemDmsConfig(path(FileSystemDmsConfig.ROOT_KEY)));
-          case "xdomea" ->
-              new XdomeaDocumentStore(
-                  new XdomeaDmsConfig(
-                      path(XdomeaDmsConfig.PREFIX + "drop-directory"),
-                      path(XdomeaDmsConfig.PREFIX + "archive-directory"),
-                      value(XdomeaDmsConfig.PREFIX + "sender-institution"),
-                      value(XdomeaDmsConfig.PREFIX + "sender-unit"),
-                      value(XdomeaDmsConfig.PREFIX + "recipient-institution")),
-                  clock);
-          default ->
-              throw new ConfigurationException(
-                  DMS_KEY + "=" + kind + " is unknown; use filesystem or xdomea");
-        };
+    Map<String, Object> stores = new HashMap<>();
+    String defaultKind = config.getOptionalValue(DMS_KEY, String.class).orElse("filesystem");
+    Object fallback = stores.computeIfAbsent(defaultKind, k -> store(k, DMS_KEY));
+    Map<String, Object> byDepartment = new HashMap<>();
+    for (String key : config.getPropertyNames()) {
+      if (key.startsWith(DEPARTMENT_PREFIX)) {
+        String kind = value(key);
+        byDepartment.put(
+            key.substring(DEPARTMENT_PREFIX.length()),
+            stores.computeIfAbsent(kind, k -> store(k, key)));
+      }
+    }
+    dms = new DepartmentRouting(fallback, byDepartment);
+  }
+
+  private Object store(String kind, String chosenBy) {
+    return switch (kind) {
+      case "filesystem" ->
+          new FileSystemDocumentStore(new FileSystemDmsConfig(path(FileSystemDmsConfig.ROOT_KEY)));
+      case "xdomea" ->
+          new XdomeaDocumentStore(
+              new XdomeaDmsConfig(
+                  path(XdomeaDmsConfig.PREFIX + "drop-directory"),
+                  path(XdomeaDmsConfig.PREFIX + "archive-directory"),
+                  path(XdomeaDmsConfig.PREFIX + "reply-directory"),
+                  value(XdomeaDmsConfig.PREFIX + "sender-institution"),
+                  value(XdomeaDmsConfig.PREFIX + "sender-unit"),
+                  value(XdomeaDmsConfig.PREFIX + "recipient-institution")),
+              clock);
+      default ->
+          throw new ConfigurationException(
+              chosenBy + "=" + kind + " is unknown; use filesystem or xdomea");
+    };
   }
 
   /** Validates the configuration when the application starts, not on the first filing. */
   void validateAtStartup(@Observes Startup startup) {
-    dms.getClass();
+    dms.hasConfirmations();
   }
 
   @Produces
   CaseFilingPort caseFiling() {
-    return (CaseFilingPort) dms;
+    return dms;
   }
 
   @Produces
   DocumentReadPort documentReading() {
-    return (DocumentReadPort) dms;
+    return dms;
+  }
+
+  @Produces
+  FilingConfirmations filingConfirmations() {
+    return dms.hasConfirmations() ? dms : FilingConfirmations.NONE;
   }
 
   private Path path(String key) {
-    String v = value(key);
-    return Path.of(v);
+    return Path.of(value(key));
   }
 
   private String value(String key) {

@@ -33,6 +33,12 @@ public class DmsFilingHandler implements OutboxHandler {
     return filed.caseId();
   }
 
+  /** Asynchronous DMS (e.g. xdomea): the entry waits for the import confirmation. */
+  @Override
+  public boolean awaitsConfirmation(String dmsCaseId) {
+    return dms.confirmsAsynchronously(dmsCaseId);
+  }
+
   @Override
   public void afterDelivery(OutboxMessage message, String dmsCaseId) {
     transactions.recordFiled(message.payload(), dmsCaseId);

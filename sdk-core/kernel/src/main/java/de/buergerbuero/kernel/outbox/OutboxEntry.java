@@ -119,6 +119,22 @@ public class OutboxEntry {
     release();
   }
 
+  /** Handed over at {@code at}; while awaiting, {@code nextAttemptAt} holds the hand-over time. */
+  void handedOver(String result, Instant at) {
+    this.state = OutboxState.AWAITING_CONFIRMATION;
+    this.nextAttemptAt = at;
+    this.attempts++;
+    this.result = result;
+    this.lastError = null;
+    release();
+  }
+
+  void confirmed(boolean ok, String reason, Instant at) {
+    this.state = ok ? OutboxState.DELIVERED : OutboxState.FAILED;
+    this.deliveredAt = ok ? at : null;
+    this.lastError = ok ? null : reason;
+  }
+
   void attemptFailed(String error, Instant nextAttempt) {
     this.attempts++;
     this.lastError = error;

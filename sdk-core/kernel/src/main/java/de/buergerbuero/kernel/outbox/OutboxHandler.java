@@ -29,4 +29,13 @@ public interface OutboxHandler {
    * @param result what {@link #deliver} returned
    */
   default void afterDelivery(OutboxMessage message, String result) {}
+
+  /**
+   * Whether the delivery that returned {@code result} only handed the message over and the receiver
+   * confirms later. The entry then waits in {@link OutboxState#AWAITING_CONFIRMATION} until {@link
+   * OutboxRepository#confirm} is called with that result.
+   */
+  default boolean awaitsConfirmation(String result) {
+    return false;
+  }
 }

@@ -80,8 +80,46 @@ public class OutboxRepository {
     OutboxEntry e = em.find(OutboxEntry.class, message.id());
     if (e != null && e.leasedBy(owner)) {
       handler.afterDelivery(message, result);
-      e.delivered(truncate(result, 500), now);
+      if (handler.awaitsConfirmation(result)) {
+        e.handedOver(truncate(result, 500), now);
+      } else {
+        e.delivered(truncate(result, 500), now);
+      }
     }
+  }
+
+  /**
+   * Records the receiver's confirmation of a handed-over entry, found by the result its handler
+   * returned (e.g. the DMS case id). Returns false when no entry awaits that confirmation.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public boolean confirm(String result, boolean ok, String reason, Instant now) {
+    List<OutboxEntry> waiting =
+        em.createQuery(
+                "SELECT e FROM OutboxEntry e WHERE e.result = :r AND e.state = :s",
+                OutboxEntry.class)
+            .setParameter("r", result)
+            .setParameter("s", OutboxState.AWAITING_CONFIRMATION)
+            .getResultList();
+    waiting.forEach(e -> e.confirmed(ok, truncate(reason, 1000), now));
+    return !waiting.isEmpty();
+  }
+
+  /** Entries handed over before {@code deadline} and never confirmed become FAILED. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int failUnconfirmed(Instant deadline, Instant now) {
+    List<OutboxEntry> stale =
+        em.createQuery(
+                "SELECT e FROM OutboxEntry e WHERE e.state = :s AND e.nextAttemptAt < :d",
+                OutboxEntry.class)
+            .setParameter("s", OutboxState.AWAITING_CONFIRMATION)
+            .setParameter("d", deadline)
+            .getResultList();
+    stale.forEach(
+        e ->
+            e.confirmed(
+                false, "Keine Bestätigung des Empfängers bis " + deadline + " eingegangen.", now));
+    return stale.size();
   }
 
   /** Records a failed attempt; {@code nextAttempt} empty means give up (state FAILED). */

@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,10 @@ public class OutboxWorker {
   @Inject
   @ConfigProperty(name = "buergerbuero.outbox.parallelism", defaultValue = "4")
   int parallelism;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.outbox.confirmation-timeout-hours", defaultValue = "48")
+  long confirmationTimeoutHours;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.outbox.lease-seconds", defaultValue = "300")
@@ -123,6 +128,8 @@ public class OutboxWorker {
   /** Polls; while batches come back full, claims the next one at once instead of waiting. */
   private void pollSafely() {
     try {
+      Instant now = clock.instant();
+      repository.failUnconfirmed(now.minus(Duration.ofHours(confirmationTimeoutHours)), now);
       int limit = Math.max(batchSize, parallelism);
       while (pollOnce() >= limit && !paused.get()) {
         // a backlog: keep draining

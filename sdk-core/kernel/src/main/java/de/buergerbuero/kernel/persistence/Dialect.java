@@ -7,8 +7,20 @@ import java.util.Map;
 
 /** The SQL databases the SDK supports, with the few differences its SQL has to care about. */
 public enum Dialect {
-  DERBY(Map.of("clob", "CLOB", "blob", "BLOB", "timestamp", "TIMESTAMP", "bool", "BOOLEAN")),
-  POSTGRESQL(Map.of("clob", "TEXT", "blob", "BYTEA", "timestamp", "TIMESTAMP", "bool", "BOOLEAN"));
+  DERBY(
+      Map.of(
+          "clob", "CLOB",
+          "blob", "BLOB",
+          "timestamp", "TIMESTAMP",
+          "bool", "BOOLEAN",
+          "setType", "SET DATA TYPE")),
+  POSTGRESQL(
+      Map.of(
+          "clob", "TEXT",
+          "blob", "BYTEA",
+          "timestamp", "TIMESTAMP",
+          "bool", "BOOLEAN",
+          "setType", "TYPE"));
 
   private final Map<String, String> placeholders;
 

@@ -12,6 +12,7 @@ public class KernelSchema {
     return new MigrationSet(
         "kernel",
         "de/buergerbuero/kernel/db",
-        List.of("V1__outbox_and_audit.sql", "V2__audit_pending.sql"));
+        List.of(
+            "V1__outbox_and_audit.sql", "V2__audit_pending.sql", "V3__outbox_state_length.sql"));
   }
 }

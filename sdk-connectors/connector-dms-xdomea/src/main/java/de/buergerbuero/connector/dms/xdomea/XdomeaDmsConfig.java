@@ -18,6 +18,7 @@ import java.nio.file.Path;
 public record XdomeaDmsConfig(
     Path dropDirectory,
     Path archiveDirectory,
+    Path replyDirectory,
     String senderInstitution,
     String senderUnit,
     String recipientInstitution) {
@@ -26,11 +27,13 @@ public record XdomeaDmsConfig(
   public XdomeaDmsConfig {
     require(dropDirectory, "drop-directory");
     require(archiveDirectory, "archive-directory");
+    require(replyDirectory, "reply-directory");
     require(senderInstitution, "sender-institution");
     require(senderUnit, "sender-unit");
     require(recipientInstitution, "recipient-institution");
     dropDirectory = dropDirectory.toAbsolutePath().normalize();
     archiveDirectory = archiveDirectory.toAbsolutePath().normalize();
+    replyDirectory = replyDirectory.toAbsolutePath().normalize();
     if (dropDirectory.equals(archiveDirectory)) {
       throw new ConfigurationException(
           PREFIX + "archive-directory must differ from " + PREFIX + "drop-directory");

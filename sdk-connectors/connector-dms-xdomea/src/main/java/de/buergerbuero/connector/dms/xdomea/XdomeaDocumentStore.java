@@ -6,6 +6,8 @@ import de.buergerbuero.kernel.spi.dms.CaseRecord;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
+import de.buergerbuero.kernel.spi.dms.FilingConfirmation;
+import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,8 @@ import javax.xml.stream.XMLStreamException;
  * whose archive copy exists is not sent again. A crash between the two sends the same message once
  * more rather than never.
  */
-public final class XdomeaDocumentStore implements CaseFilingPort, DocumentReadPort {
+public final class XdomeaDocumentStore
+    implements CaseFilingPort, DocumentReadPort, FilingConfirmations {
   static final String SUFFIX = "_Abgabe.Abgabe.0401";
   private static final Pattern DOCUMENT_ID =
       Pattern.compile("xdomea:([0-9a-f-]{36})/([0-9a-f-]{36}\\.[a-z0-9]{1,8})");
@@ -48,6 +51,7 @@ public final class XdomeaDocumentStore implements CaseFilingPort, DocumentReadPo
 
   private final XdomeaDmsConfig config;
   private final Clock clock;
+  private final ReplyReader replies = new ReplyReader();
 
   public XdomeaDocumentStore(XdomeaDmsConfig config, Clock clock) {
     this.config = config;
@@ -162,6 +166,74 @@ public final class XdomeaDocumentStore implements CaseFilingPort, DocumentReadPo
       docs.add(new FiledCase.FiledDocument(f[0], f[2], Long.parseLong(f[1])));
     }
     return new FiledCase("xdomea:" + processId, docs);
+  }
+
+  /** The DMS confirms the import with a 0402 reply. */
+  @Override
+  public boolean confirmsAsynchronously(String caseId) {
+    return caseId.startsWith("xdomea:");
+  }
+
+  /**
+   * Reads the 0402 replies in the reply directory. 0403 (received, not yet imported) replies and
+   * unreadable or hostile files are moved aside at once ({@code processed/}, {@code rejected/}).
+   */
+  @Override
+  public List<FilingConfirmation> poll() {
+    List<FilingConfirmation> found = new ArrayList<>();
+    Path dir = config.replyDirectory();
+    if (!Files.isDirectory(dir)) {
+      return found;
+    }
+    List<Path> files;
+    try (var list = Files.list(dir)) {
+      files =
+          list.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw DocumentStoreException.unavailable("xdomea reply directory not readable", e);
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      try (InputStream in = Files.newInputStream(f)) {
+        ImportConfirmation c =
+            replies.read(in, name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip"));
+        if (!"0402".equals(c.messageType())) {
+          moveAside(f, "processed");
+          continue;
+        }
+        String reason =
+            c.results().stream()
+                .filter(r -> !r.success())
+                .map(r -> r.error() == null ? "Import abgelehnt" : r.error())
+                .findFirst()
+                .orElse(null);
+        found.add(new FilingConfirmation("xdomea:" + c.processId(), c.imported(), reason, name));
+      } catch (de.buergerbuero.kernel.error.MalformedRequestException | IOException e) {
+        moveAside(f, "rejected");
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public void done(FilingConfirmation confirmation) {
+    Path f = config.replyDirectory().resolve(confirmation.source()).normalize();
+    if (f.startsWith(config.replyDirectory()) && Files.exists(f)) {
+      moveAside(f, "processed");
+    }
+  }
+
+  private static void moveAside(Path file, String folder) {
+    try {
+      Path target = file.resolveSibling(folder);
+      Files.createDirectories(target);
+      Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw DocumentStoreException.unavailable("xdomea reply could not be moved", e);
+    }
   }
 
   @Override

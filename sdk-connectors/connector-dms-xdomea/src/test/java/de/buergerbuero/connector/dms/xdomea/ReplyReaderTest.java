@@ -19,10 +19,14 @@ class ReplyReaderTest {
   private final ReplyReader reader = new ReplyReader();
 
   static String reply0402(boolean ok, String error) {
+    return reply0402(PROCESS, ok, error);
+  }
+
+  static String reply0402(UUID process, boolean ok, String error) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<xdomea:Abgabe.ImportBestaetigen.0402 xmlns:xdomea=\"urn:xoev-de:xdomea:schema:3.0.0\">"
         + "<xdomea:Kopf><xdomea:ProzessID>"
-        + PROCESS
+        + process
         + "</xdomea:ProzessID>"
         + "<xdomea:Nachrichtentyp listURI=\"urn:xoev-de:xdomea:codeliste:nachrichtentyp\" listVersionID=\"2.0\"><code>0402</code><name>Abgabe.ImportBestaetigen</name></xdomea:Nachrichtentyp>"
         + "<xdomea:Erstellungszeitpunkt>2026-11-27T10:20:00Z</xdomea:Erstellungszeitpunkt>"
@@ -133,7 +137,7 @@ class ReplyReaderTest {
         .isInstanceOf(MalformedRequestException.class);
   }
 
-  private static byte[] zip(String name, byte[] content) throws Exception {
+  static byte[] zip(String name, byte[] content) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(out)) {
       z.putNextEntry(new ZipEntry(name));

@@ -21,16 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit {
   @TempDir Path temp;
   private Path drop;
+  private Path replies;
 
   @Override
   protected Store createStore() throws Exception {
     Path base = Files.createTempDirectory(temp, "xdomea");
     drop = base.resolve("drop");
+    replies = base.resolve("replies");
     XdomeaDocumentStore dms =
         new XdomeaDocumentStore(
             new XdomeaDmsConfig(
                 drop,
                 base.resolve("archive"),
+                base.resolve("replies"),
                 "Stadt Musterstadt",
                 "Digitales Bürgerbüro",
                 "Stadt Musterstadt, DMS"),
@@ -89,6 +92,51 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
               "<code>045</code>",
               "<code>100</code>",
               "<xdomea:SonstigerName>json</xdomea:SonstigerName>");
+    }
+  }
+
+  @Test
+  @DisplayName("0402 replies become confirmations; 0403 and unreadable replies are moved aside")
+  void confirmations() throws Exception {
+    XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
+    var ok = dms.fileCase("app-1", record("MS-2026-000061", text("a.txt", "x")));
+    assertThat(dms.confirmsAsynchronously(ok.caseId())).isTrue();
+    var failed = dms.fileCase("app-2", record("MS-2026-000062", text("a.txt", "y")));
+    java.util.UUID okId = java.util.UUID.fromString(ok.caseId().substring("xdomea:".length()));
+    java.util.UUID failedId =
+        java.util.UUID.fromString(failed.caseId().substring("xdomea:".length()));
+    Files.createDirectories(replies);
+    Files.write(
+        replies.resolve(okId + "_Abgabe.ImportBestaetigen.0402.zip"),
+        ReplyReaderTest.zip(
+            okId + "_Abgabe.ImportBestaetigen.0402.xml",
+            ReplyReaderTest.reply0402(okId, true, null).getBytes(StandardCharsets.UTF_8)));
+    Files.writeString(
+        replies.resolve(failedId + "_Abgabe.ImportBestaetigen.0402.xml"),
+        ReplyReaderTest.reply0402(failedId, false, "Aktenplan fehlt"));
+    Files.write(replies.resolve("evil.zip"), ReplyReaderTest.zip("../evil.xml", new byte[] {1}));
+
+    var found = dms.poll();
+    assertThat(found)
+        .extracting(c -> c.caseId())
+        .containsExactlyInAnyOrder(ok.caseId(), failed.caseId());
+    assertThat(found)
+        .filteredOn(c -> c.caseId().equals(ok.caseId()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.imported()).isTrue());
+    assertThat(found)
+        .filteredOn(c -> c.caseId().equals(failed.caseId()))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.imported()).isFalse();
+              assertThat(c.reason()).isEqualTo("Aktenplan fehlt");
+            });
+    assertThat(replies.resolve("rejected").resolve("evil.zip")).exists();
+    found.forEach(dms::done);
+    assertThat(dms.poll()).isEmpty();
+    try (var processed = Files.list(replies.resolve("processed"))) {
+      assertThat(processed).hasSize(2);
     }
   }
 

@@ -15,4 +15,13 @@ package de.buergerbuero.kernel.spi.dms;
 public interface CaseFilingPort {
 
   FiledCase fileCase(String idempotencyKey, CaseRecord record);
+
+  /**
+   * Whether the filing that returned {@code caseId} was only handed over and the DMS confirms the
+   * import later through {@link FilingConfirmations} (e.g. xdomea 0402). The outbox then keeps the
+   * entry awaiting that confirmation.
+   */
+  default boolean confirmsAsynchronously(String caseId) {
+    return false;
+  }
 }
