@@ -9,24 +9,10 @@
 # running one. Installs wrk from Debian when missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export BENCH_DIR="$PWD/benchmarks"
 CONNECTIONS=${1:-32}
 SECONDS_PER_RUN=${2:-20}
-URL=${BENCH_URL:-http://127.0.0.1:9080}
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-
-started=""
-if [ -z "${BENCH_URL:-}" ]; then
-  mvn -B -ntp -q install -DskipTests -DskipITs -Dspotless.check.skip=true
-  rm -rf reference-app/target/liberty/wlp/usr/servers/buergerbuero/{data,dms,dms-derby}
-  mvn -B -ntp -q -pl reference-app liberty:create liberty:deploy liberty:start
-  started=yes
-fi
-stop() { [ -n "$started" ] && mvn -B -ntp -q -pl reference-app liberty:stop >/dev/null 2>&1 || true; }
-trap stop EXIT
-
-curl -sf "$URL/health/ready" >/dev/null
+# shellcheck source=benchmarks/server.sh
+source benchmarks/server.sh
 
 run() { # script path label
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH_DIR/$1" "$URL$2" | grep '^RESULT' | sed "s/^RESULT/$3/"

@@ -7,22 +7,10 @@
 #   benchmarks/outbox-drain.sh [pending]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export BENCH_DIR="$PWD/benchmarks"
 TARGET=${1:-10000}
-URL=${BENCH_URL:-http://127.0.0.1:9080}
 ADMIN="Authorization: Basic YWRtaW46YWRtaW4="
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-
-started=""
-if [ -z "${BENCH_URL:-}" ]; then
-  mvn -B -ntp -q install -DskipTests -DskipITs -Dspotless.check.skip=true
-  rm -rf reference-app/target/liberty/wlp/usr/servers/buergerbuero/{data,dms,dms-derby}
-  mvn -B -ntp -q -pl reference-app liberty:create liberty:deploy liberty:start
-  started=yes
-fi
-stop() { [ -n "$started" ] && mvn -B -ntp -q -pl reference-app liberty:stop >/dev/null 2>&1 || true; }
-trap stop EXIT
+# shellcheck source=benchmarks/server.sh
+source benchmarks/server.sh
 
 pending() { curl -s "$URL/health/ready" | sed -E 's/.*"outboxPending":([0-9]+).*/\1/'; }
 

@@ -6,6 +6,7 @@ import de.buergerbuero.kernel.outbox.OutboxRepository;
 import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmation;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
+import de.buergerbuero.kernel.time.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -19,8 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,9 +48,7 @@ public class DmsConfirmationPoller {
 
   void start(@Observes @Priority(1000) Startup startup) {
     if (sources.isResolvable() && sources.get() != FilingConfirmations.NONE) {
-      task =
-          executor.scheduleWithFixedDelay(
-              this::pollSafely, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+      task = Periodic.every(executor, intervalMs, LOG, "Reading DMS confirmations", this::pollOnce);
     }
   }
 
@@ -59,14 +56,6 @@ public class DmsConfirmationPoller {
   void stop() {
     if (task != null) {
       task.cancel(false);
-    }
-  }
-
-  private void pollSafely() {
-    try {
-      pollOnce();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Reading DMS confirmations failed; will retry", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package de.buergerbuero.kernel.audit;
 
+import de.buergerbuero.kernel.time.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -9,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,8 +28,7 @@ public class AuditSealer {
   private ScheduledFuture<?> task;
 
   void start(@Observes @Priority(1000) Startup startup) {
-    task =
-        executor.scheduleWithFixedDelay(this::seal, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    task = Periodic.every(executor, intervalMs, LOG, "Sealing audit entries", this::sealAll);
   }
 
   @PreDestroy
@@ -47,14 +45,6 @@ public class AuditSealer {
   public void sealAll() {
     while (audit.sealPending() == AuditLog.PAGE) {
       // more than one batch was waiting
-    }
-  }
-
-  private void seal() {
-    try {
-      sealAll();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Sealing audit entries failed; will retry", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package de.buergerbuero.kernel.outbox;
 
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.time.Periodic;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,9 +93,7 @@ public class OutboxWorker {
       LOG.info("Outbox worker disabled by buergerbuero.outbox.enabled=false");
       return;
     }
-    task =
-        executor.scheduleWithFixedDelay(
-            this::pollSafely, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+    task = Periodic.every(executor, pollIntervalMs, LOG, "Outbox poll", this::drain);
     LOG.info(() -> "Outbox worker " + owner + " started for types " + handlersByType.keySet());
   }
 
@@ -126,16 +124,12 @@ public class OutboxWorker {
   }
 
   /** Polls; while batches come back full, claims the next one at once instead of waiting. */
-  private void pollSafely() {
-    try {
-      Instant now = clock.instant();
-      repository.failUnconfirmed(now.minus(Duration.ofHours(confirmationTimeoutHours)), now);
-      int limit = Math.max(batchSize, parallelism);
-      while (pollOnce() >= limit && !paused.get()) {
-        // a backlog: keep draining
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Outbox poll failed: " + e.getClass().getName(), e);
+  private void drain() {
+    Instant now = clock.instant();
+    repository.failUnconfirmed(now.minus(Duration.ofHours(confirmationTimeoutHours)), now);
+    int limit = Math.max(batchSize, parallelism);
+    while (pollOnce() >= limit && !paused.get()) {
+      // a backlog: keep draining
     }
   }
 
