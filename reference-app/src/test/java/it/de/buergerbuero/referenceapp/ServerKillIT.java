@@ -23,13 +23,16 @@ class ServerKillIT {
 
   @Test
   @DisplayName(
-      "kill -9 while the outbox delivers: after the restart every application is filed exactly once")
+      "kill -9 while the outbox delivers 1 500 filings: after the restart each is filed exactly once")
   void killDuringDelivery() throws Exception {
     List<String> ids = new ArrayList<>();
+    // queue the filings first, so that the kill surely falls in the middle of the delivery
+    assertThat(postJson("/api/v1/admin/outbox/worker/pause", "admin", "").statusCode())
+        .isEqualTo(200);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<String>> submissions = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 1500; i++) {
         submissions.add(() -> submit("anna", "sperrmuell", BULKY_WASTE).getString("id"));
       }
       for (Future<String> f : pool.invokeAll(submissions)) {
@@ -38,6 +41,8 @@ class ServerKillIT {
     } finally {
       pool.shutdownNow();
     }
+    assertThat(postJson("/api/v1/admin/outbox/worker/resume", "admin", "").statusCode())
+        .isEqualTo(200);
     // kill while deliveries are running: some filed, some not
     await(
         "deliveries under way",

@@ -88,13 +88,17 @@ public class AuditLog {
   @Transactional
   public AuditChain.Verification verifyChain() {
     AuditHead head = em.find(AuditHead.class, 1);
+    // entries sealed while this runs lie beyond the head read here; they are checked next time
+    long last = head.lastSeq();
     AuditChain.Verifier verifier = new AuditChain.Verifier();
     long after = 0;
     while (true) {
       List<AuditEntry> page =
           em.createQuery(
-                  "SELECT a FROM AuditEntry a WHERE a.seq > :s ORDER BY a.seq", AuditEntry.class)
+                  "SELECT a FROM AuditEntry a WHERE a.seq > :s AND a.seq <= :last ORDER BY a.seq",
+                  AuditEntry.class)
               .setParameter("s", after)
+              .setParameter("last", last)
               .setMaxResults(PAGE)
               .getResultList();
       for (AuditEntry e : page) {
