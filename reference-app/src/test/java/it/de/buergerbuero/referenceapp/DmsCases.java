@@ -17,6 +17,19 @@ final class DmsCases {
 
   private DmsCases() {}
 
+  /** The case folder filed for an application. */
+  static Path caseFolder(String applicationId) throws IOException {
+    try (Stream<Path> all = Files.list(DMS.resolve("cases"))) {
+      for (Path c : all.toList()) {
+        Matcher m = KEY.matcher(Files.readString(c.resolve("vorgang.json")));
+        if (m.find() && m.group(1).equals(applicationId)) {
+          return c;
+        }
+      }
+    }
+    throw new AssertionError("no case folder for " + applicationId);
+  }
+
   /** Application id → number of case folders filed for it. */
   static Map<String, Integer> countByApplication() throws IOException {
     Map<String, Integer> counts = new HashMap<>();

@@ -88,13 +88,7 @@ class DmsOutageIT {
 
     // the first one had a failed attempt during the outage (checked above)
     String probe = ids.get(0);
-    Path caseDir;
-    try (Stream<Path> all = Files.list(DMS.resolve("cases"))) {
-      caseDir =
-          all.filter(c -> contains(c.resolve("vorgang.json"), ":" + probe + "\""))
-              .findFirst()
-              .orElseThrow();
-    }
+    Path caseDir = DmsCases.caseFolder(probe);
     try (Stream<Path> docs = Files.list(caseDir.resolve("documents"))) {
       assertThat(docs.map(p -> p.getFileName().toString()).toList())
           .hasSize(2)
@@ -123,13 +117,5 @@ class DmsOutageIT {
         .filter(o -> o.containsKey("lastError"))
         .findFirst()
         .orElse(null);
-  }
-
-  private static boolean contains(Path file, String text) {
-    try {
-      return Files.readString(file).contains(text);
-    } catch (java.io.IOException e) {
-      return false;
-    }
   }
 }

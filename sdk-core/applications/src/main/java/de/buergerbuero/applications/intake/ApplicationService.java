@@ -11,6 +11,7 @@ import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.internal.StatusChangeEntity;
 import de.buergerbuero.kernel.audit.AuditLog;
+import de.buergerbuero.kernel.crypto.Hashes;
 import de.buergerbuero.kernel.error.AccessDeniedException;
 import de.buergerbuero.kernel.error.ConflictException;
 import de.buergerbuero.kernel.error.IllegalTransitionException;
@@ -28,12 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,7 +106,12 @@ public class ApplicationService {
     for (Upload u : uploads) {
       AttachmentEntity attachment =
           new AttachmentEntity(
-              id, ++position, u.fileName(), u.mediaType(), sha256(u.content()), u.content());
+              id,
+              ++position,
+              u.fileName(),
+              u.mediaType(),
+              Hashes.sha256Hex(u.content()),
+              u.content());
       em.persist(attachment);
       attachments.add(
           new AttachmentView(
@@ -281,13 +284,5 @@ public class ApplicationService {
                     ((Number) r[3]).longValue(),
                     (String) r[4]))
         .toList();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

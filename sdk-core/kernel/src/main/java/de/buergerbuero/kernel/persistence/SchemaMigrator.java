@@ -1,12 +1,11 @@
 package de.buergerbuero.kernel.persistence;
 
+import de.buergerbuero.kernel.crypto.Hashes;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.KernelError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +14,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -190,13 +188,7 @@ public final class SchemaMigrator {
   }
 
   private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A migration could not be applied; the application must not start. */
