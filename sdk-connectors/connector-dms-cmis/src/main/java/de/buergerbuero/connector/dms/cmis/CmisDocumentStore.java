@@ -1,0 +1,229 @@
+package de.buergerbuero.connector.dms.cmis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.buergerbuero.kernel.crypto.Hashes;
+import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
+import de.buergerbuero.kernel.spi.dms.CaseRecord;
+import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
+import de.buergerbuero.kernel.spi.dms.FiledCase;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Files case records into a CMIS 1.1 repository through the browser binding.
+ *
+ * <p>Layout: below the configured base folder one folder per case record, named {@code
+ * <reference>_<first 12 hex digits of SHA-256(idempotency key)>} — readable for the clerk and
+ * derived from the key, so the key is stored in the repository itself and a repeated filing finds
+ * the folder by path (a strongly consistent lookup, unlike queries, which many DMSs answer from a
+ * lagging search index). Inside it one document per {@link CaseDocument}, named by its file name.
+ *
+ * <p>Idempotency and crashes: a filing that stopped half-way leaves the folder with some documents;
+ * the retry lists the folder, keeps documents with the right name and size, replaces ones with a
+ * wrong size (a cut upload on a DMS without atomic creation) and creates the missing ones. Two
+ * filings racing for the same key meet at the name conflict (409) and both read the winner's
+ * objects.
+ */
+public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort {
+  private final CmisDmsConfig config;
+  private final CmisTransport transport;
+  private volatile String baseFolderId;
+
+  public CmisDocumentStore(CmisDmsConfig config) {
+    this.config = config;
+    this.transport = new CmisTransport(config);
+  }
+
+  @Override
+  public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
+    String folderName = folderName(idempotencyKey, record.reference());
+    String folderId = caseFolder(folderName, record);
+    Map<String, JsonNode> existing = children(folderId);
+    List<FiledCase.FiledDocument> filed = new ArrayList<>();
+    for (CaseDocument document : record.documents()) {
+      filed.add(document(folderId, document, existing, record.reference()));
+    }
+    return new FiledCase(folderId, filed);
+  }
+
+  @Override
+  public InputStream openDocument(String documentId) {
+    if (documentId == null || documentId.isBlank() || documentId.length() > 512) {
+      throw DocumentStoreException.noSuchDocument(String.valueOf(documentId));
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("objectId", documentId);
+    query.put("cmisselector", "content");
+    return transport.getContent(transport.rootUri(List.of(), query), documentId);
+  }
+
+  static String folderName(String idempotencyKey, String reference) {
+    String readable = reference.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    if (readable.length() > 80) {
+      readable = readable.substring(0, 80);
+    }
+    String hash = Hashes.sha256Hex(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+    return readable + "_" + hash.substring(0, 12);
+  }
+
+  private String caseFolder(String folderName, CaseRecord record) {
+    String parent = baseFolder();
+    List<String> path = new ArrayList<>(config.baseFolderSegments());
+    path.add(folderName);
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("cmis:objectTypeId", config.folderTypeId());
+    properties.put("cmis:name", folderName);
+    properties.put("cmis:description", record.title() + " – " + record.reference());
+    config
+        .metadataProperties()
+        .forEach(
+            (metadataKey, propertyId) -> {
+              String value = record.metadata().get(metadataKey);
+              if (value != null) {
+                properties.put(propertyId, value);
+              }
+            });
+    return objectId(findOrCreateFolder(parent, path, properties));
+  }
+
+  /** The base folder's id, creating missing folders on the way; cached after the first call. */
+  private String baseFolder() {
+    String known = baseFolderId;
+    if (known != null) {
+      return known;
+    }
+    JsonNode folder = transport.getJsonOrNull(transport.rootUri(List.of(), selector("object")));
+    if (folder == null) {
+      throw DocumentStoreException.refused(
+          "CMIS-Repository " + config.repositoryId() + " hat keinen Wurzelordner", null);
+    }
+    List<String> path = new ArrayList<>();
+    for (String segment : config.baseFolderSegments()) {
+      path.add(segment);
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("cmis:objectTypeId", "cmis:folder");
+      properties.put("cmis:name", segment);
+      folder = findOrCreateFolder(objectId(folder), path, properties);
+    }
+    baseFolderId = objectId(folder);
+    return baseFolderId;
+  }
+
+  private JsonNode findOrCreateFolder(
+      String parentId, List<String> path, Map<String, String> properties) {
+    URI byPath = transport.rootUri(path, selector("object"));
+    JsonNode folder = transport.getJsonOrNull(byPath);
+    if (folder != null) {
+      return folder;
+    }
+    try {
+      return transport.postForm(
+          transport.rootUri(List.of(), Map.of("objectId", parentId)),
+          CmisTransport.properties("createFolder", properties));
+    } catch (CmisTransport.NameTaken raced) {
+      JsonNode winner = transport.getJsonOrNull(byPath);
+      if (winner == null) {
+        throw DocumentStoreException.unavailable("CMIS-Ordner " + path + " nicht lesbar", raced);
+      }
+      return winner;
+    }
+  }
+
+  private Map<String, JsonNode> children(String folderId) {
+    Map<String, JsonNode> byName = new HashMap<>();
+    int skip = 0;
+    while (true) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("objectId", folderId);
+      query.put("cmisselector", "children");
+      query.put("succinct", "true");
+      query.put("maxItems", "500");
+      query.put("skipCount", Integer.toString(skip));
+      JsonNode page = transport.getJsonOrNull(transport.rootUri(List.of(), query));
+      if (page == null) {
+        throw DocumentStoreException.unavailable("CMIS-Ordner " + folderId + " verschwunden", null);
+      }
+      JsonNode objects = page.path("objects");
+      for (JsonNode entry : objects) {
+        JsonNode properties = entry.path("object").path("succinctProperties");
+        byName.put(properties.path("cmis:name").asText(), properties);
+      }
+      skip += objects.size();
+      if (!page.path("hasMoreItems").asBoolean(false) || objects.isEmpty()) {
+        return byName;
+      }
+    }
+  }
+
+  private FiledCase.FiledDocument document(
+      String folderId, CaseDocument document, Map<String, JsonNode> existing, String reference) {
+    JsonNode present = existing.get(document.fileName());
+    if (present != null) {
+      if (present.path("cmis:contentStreamLength").asLong(-1) == document.size()) {
+        return filed(present, document);
+      }
+      delete(present.path("cmis:objectId").asText());
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("cmis:objectTypeId", "cmis:document");
+    properties.put("cmis:name", document.fileName());
+    properties.put("cmis:description", reference);
+    MultipartBody body =
+        new MultipartBody(CmisTransport.properties("createDocument", properties), document);
+    try {
+      JsonNode created =
+          transport.postMultipart(transport.rootUri(List.of(), Map.of("objectId", folderId)), body);
+      return filed(created.path("succinctProperties"), document);
+    } catch (CmisTransport.NameTaken raced) {
+      JsonNode winner = children(folderId).get(document.fileName());
+      if (winner == null || winner.path("cmis:contentStreamLength").asLong(-1) != document.size()) {
+        throw DocumentStoreException.unavailable(
+            "Dokument " + document.fileName() + " wird gerade parallel abgelegt", raced);
+      }
+      return filed(winner, document);
+    }
+  }
+
+  private void delete(String objectId) {
+    transport.postAction(
+        transport.rootUri(List.of(), Map.of("objectId", objectId)),
+        Map.of("cmisaction", "delete", "allVersions", "true"));
+  }
+
+  private static FiledCase.FiledDocument filed(JsonNode properties, CaseDocument document) {
+    String id = properties.path("cmis:objectId").asText("");
+    if (id.isEmpty()) {
+      throw DocumentStoreException.unavailable("CMIS-Antwort ohne cmis:objectId", null);
+    }
+    return new FiledCase.FiledDocument(id, document.fileName(), document.size());
+  }
+
+  private static String objectId(JsonNode object) {
+    JsonNode properties = object.path("succinctProperties");
+    String id = properties.path("cmis:objectId").asText("");
+    if (id.isEmpty()) {
+      throw DocumentStoreException.unavailable("CMIS-Antwort ohne cmis:objectId", null);
+    }
+    return id;
+  }
+
+  private static Map<String, String> selector(String selector) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("cmisselector", selector);
+    query.put("succinct", "true");
+    return query;
+  }
+
+  @Override
+  public String toString() {
+    return "CmisDocumentStore[" + config + "]";
+  }
+}
