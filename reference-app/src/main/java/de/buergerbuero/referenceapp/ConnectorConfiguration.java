@@ -1,5 +1,7 @@
 package de.buergerbuero.referenceapp;
 
+import de.buergerbuero.connector.dms.cmis.CmisDmsConfig;
+import de.buergerbuero.connector.dms.cmis.CmisDocumentStore;
 import de.buergerbuero.connector.dms.filesystem.FileSystemDmsConfig;
 import de.buergerbuero.connector.dms.filesystem.FileSystemDocumentStore;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDmsConfig;
@@ -15,17 +17,21 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Explicit registration of the connectors this deployment uses. The DMS is chosen with {@code
- * buergerbuero.dms.connector} ({@code filesystem}, the embedded default, or {@code xdomea}), and
- * per department with {@code buergerbuero.dms.department.<department>=<connector>}. A wrong value
- * or a missing key of a chosen connector stops the start with a message naming the key.
+ * buergerbuero.dms.connector} ({@code filesystem}, the embedded default, {@code xdomea} or {@code
+ * cmis}), and per department with {@code buergerbuero.dms.department.<department>=<connector>}. A
+ * wrong value or a missing key of a chosen connector stops the start with a message naming the key.
  */
 @ApplicationScoped
 public class ConnectorConfiguration {
@@ -68,10 +74,48 @@ public class ConnectorConfiguration {
                   value(XdomeaDmsConfig.PREFIX + "sender-unit"),
                   value(XdomeaDmsConfig.PREFIX + "recipient-institution")),
               clock);
+      case "cmis" -> new CmisDocumentStore(cmisConfig());
       default ->
           throw new ConfigurationException(
-              chosenBy + "=" + kind + " is unknown; use filesystem or xdomea");
+              chosenBy + "=" + kind + " is unknown; use filesystem, xdomea or cmis");
     };
+  }
+
+  private CmisDmsConfig cmisConfig() {
+    String prefix = CmisDmsConfig.PREFIX;
+    Map<String, String> properties = new HashMap<>();
+    for (String key : config.getPropertyNames()) {
+      if (key.startsWith(prefix + "property.")) {
+        properties.put(key.substring((prefix + "property.").length()), value(key));
+      }
+    }
+    URI url;
+    try {
+      url = new URI(value(prefix + "url"));
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(prefix + "url is not a URL: " + e.getMessage());
+    }
+    return new CmisDmsConfig(
+        url,
+        value(prefix + "repository"),
+        value(prefix + "user"),
+        value(prefix + "password"),
+        value(prefix + "folder"),
+        config.getOptionalValue(prefix + "folder-type", String.class).orElse(null),
+        properties,
+        config
+            .getOptionalValue(prefix + "timeout", String.class)
+            .map(t -> duration(prefix + "timeout", t))
+            .orElse(null));
+  }
+
+  private static Duration duration(String key, String text) {
+    try {
+      return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ConfigurationException(
+          key + "=" + text + " is neither seconds nor an ISO-8601 duration");
+    }
   }
 
   /** Validates the configuration when the application starts, not on the first filing. */

@@ -29,10 +29,24 @@ import java.util.Map;
  * <p>Idempotency and crashes: a filing that stopped half-way leaves the folder with some documents;
  * the retry lists the folder, keeps documents with the right name and size, replaces ones with a
  * wrong size (a cut upload on a DMS without atomic creation) and creates the missing ones. Two
- * filings racing for the same key meet at the name conflict (409) and both read the winner's
- * objects.
+ * filings racing for the same key in one JVM take turns; across JVMs they meet at the name conflict
+ * (409) and both read the winner's objects — on repositories that enforce unique names atomically.
  */
 public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort {
+  /**
+   * Filings of the same case folder in this JVM take turns. Not every repository makes "create if
+   * the name is free" atomic (the Apache Chemistry InMemory server creates two folders of the same
+   * name when asked at the same moment), and the outbox may, after a lease expired, deliver the
+   * same entry from two lanes. Different cases still file in parallel (striped locks).
+   */
+  private static final Object[] LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < LOCKS.length; i++) {
+      LOCKS[i] = new Object();
+    }
+  }
+
   private final CmisDmsConfig config;
   private final CmisTransport transport;
   private volatile String baseFolderId;
@@ -45,13 +59,16 @@ public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort
   @Override
   public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
     String folderName = folderName(idempotencyKey, record.reference());
-    String folderId = caseFolder(folderName, record);
-    Map<String, JsonNode> existing = children(folderId);
-    List<FiledCase.FiledDocument> filed = new ArrayList<>();
-    for (CaseDocument document : record.documents()) {
-      filed.add(document(folderId, document, existing, record.reference()));
+    String parent = baseFolder();
+    synchronized (LOCKS[Math.floorMod(folderName.hashCode(), LOCKS.length)]) {
+      String folderId = caseFolder(parent, folderName, record);
+      Map<String, JsonNode> existing = children(folderId);
+      List<FiledCase.FiledDocument> filed = new ArrayList<>();
+      for (CaseDocument document : record.documents()) {
+        filed.add(document(folderId, document, existing, record.reference()));
+      }
+      return new FiledCase(folderId, filed);
     }
-    return new FiledCase(folderId, filed);
   }
 
   @Override
@@ -74,8 +91,7 @@ public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort
     return readable + "_" + hash.substring(0, 12);
   }
 
-  private String caseFolder(String folderName, CaseRecord record) {
-    String parent = baseFolder();
+  private String caseFolder(String parent, String folderName, CaseRecord record) {
     List<String> path = new ArrayList<>(config.baseFolderSegments());
     path.add(folderName);
     Map<String, String> properties = new LinkedHashMap<>();
@@ -94,8 +110,11 @@ public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort
     return objectId(findOrCreateFolder(parent, path, properties));
   }
 
-  /** The base folder's id, creating missing folders on the way; cached after the first call. */
-  private String baseFolder() {
+  /**
+   * The base folder's id, creating missing folders on the way; cached after the first call.
+   * Synchronized: the folders are created once, not by every delivery lane at the same moment.
+   */
+  private synchronized String baseFolder() {
     String known = baseFolderId;
     if (known != null) {
       return known;
