@@ -162,10 +162,11 @@ class IndoorNavigationTest {
       Route route = router.route("1.05", "0.01", Profile.DEFAULT);
       assertThat(texts(route))
           .anyMatch(t -> t.matches("Gehen Sie \\d+ m, dann (links|rechts) abbiegen\\."));
-      // from 1.05 the lift is nearer than the stairs
       assertThat(texts(route))
           .startsWith("Start: Raum 1.05 – Standesamt (1. OG)")
-          .contains("Nehmen Sie den Aufzug ins EG.");
+          .anyMatch(t -> t.matches("Nehmen Sie (den Aufzug|die Treppe nach unten) ins EG\\."));
+      assertThat(route.steps().get(0).text().en())
+          .isEqualTo("Start: room 1.05 – Standesamt (1st floor)");
     }
 
     @Test

@@ -41,4 +41,9 @@ public record Room(
   public String label() {
     return number == null || number.equals(name) ? name : "Raum " + number + " – " + name;
   }
+
+  /** "room 2.14 – Bürgerbüro" (names stay German: they are on the signs) */
+  public String labelEn() {
+    return number == null || number.equals(name) ? name : "room " + number + " – " + name;
+  }
 }

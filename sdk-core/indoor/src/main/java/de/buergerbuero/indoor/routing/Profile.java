@@ -23,8 +23,8 @@ public enum Profile {
   /** Minimum clear width for wheelchairs, metres (DIN 18040-1: 0.90 m). */
   public static final double MIN_WHEELCHAIR_WIDTH = 0.90;
 
-  private static final double SECONDS_PER_CLIMBED_LEVEL = 12;
-  private static final double LIFT_WAIT_SECONDS = 20;
+  private static final double SECONDS_PER_CLIMBED_LEVEL = 10;
+  private static final double LIFT_WAIT_SECONDS = 30;
   private static final double LIFT_SECONDS_PER_LEVEL = 4;
 
   private final double speed;

@@ -29,13 +29,14 @@ final class RouteDescription {
         origin != null
             ? origin.label()
             : first.name() != null ? first.name() : startFallback(first);
+    String startNameEn = origin != null ? origin.labelEn() : english(startName);
     Level startLevel = new Level(first.level());
     steps.add(
         new Route.Step(
             "start",
             LocalizedText.of(
                 "Start: " + startName + " (" + startLevel.shortDe() + ")",
-                "Start: " + english(startName) + " (" + startLevel.name().en() + ")"),
+                "Start: " + startNameEn + " (" + startLevel.name().en() + ")"),
             first.level(),
             0));
     int i = 0;
@@ -98,12 +99,13 @@ final class RouteDescription {
     Node end = legs.isEmpty() ? first : legs.get(legs.size() - 1).to;
     Level endLevel = new Level(end.level());
     String what = target != null ? target.label() : (end.name() != null ? end.name() : end.id());
+    String whatEn = target != null ? target.labelEn() : english(what);
     steps.add(
         new Route.Step(
             "arrive",
             LocalizedText.of(
                 "Ziel: " + what + ", " + endLevel.shortDe() + ".",
-                "Destination: " + what + ", " + endLevel.name().en() + "."),
+                "Destination: " + whatEn + ", " + endLevel.name().en() + "."),
             end.level(),
             0));
     return steps;
