@@ -56,6 +56,23 @@ public enum Profile {
         "Unbekanntes Profil '" + name + "'; erlaubt: default, wheelchair, avoid-stairs");
   }
 
+  /**
+   * A lower bound of the seconds needed between two nodes (the A* heuristic): the straight
+   * horizontal line at walking speed plus the cheapest way to change {@code levels} levels (lift or
+   * stairs, whichever this profile can and would take).
+   */
+  public double lowerBoundSeconds(Node from, Node to) {
+    double seconds = from.distanceTo(to) / speed;
+    int levels = Math.abs(from.level() - to.level());
+    if (levels > 0) {
+      double lift = LIFT_WAIT_SECONDS + LIFT_SECONDS_PER_LEVEL * levels;
+      double climb = SECONDS_PER_CLIMBED_LEVEL * levels;
+      double stairs = this == AVOID_STAIRS ? climb * 10 + 120 : climb;
+      seconds += this == WHEELCHAIR ? lift : Math.min(lift, stairs);
+    }
+    return seconds;
+  }
+
   /** Whether this profile may use the edge between these nodes. */
   public boolean allows(Edge edge, Node from, Node to) {
     if (this != WHEELCHAIR) {
