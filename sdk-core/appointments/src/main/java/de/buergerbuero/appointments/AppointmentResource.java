@@ -1,0 +1,166 @@
+package de.buergerbuero.appointments;
+
+import de.buergerbuero.kernel.error.MalformedRequestException;
+import de.buergerbuero.kernel.security.CallerResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Appointment booking for citizens and companies (no login needed). */
+@Path("/v1/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Appointments", description = "Terminvereinbarung")
+public class AppointmentResource {
+  @Inject AppointmentService appointments;
+  @Inject CallerResolver callers;
+
+  public record LocationView(String id, String name, String room, List<ServiceView> services) {}
+
+  public record ServiceView(String id, String name, int minutes) {}
+
+  public record FreeDay(LocalDate date, int freeStarts) {}
+
+  public record HoldRequest(String location, String service, Instant start, String requestKey) {}
+
+  public record ContactRequest(String name, String email) {}
+
+  public record AppointmentView(
+      String id,
+      String location,
+      String service,
+      Instant start,
+      int minutes,
+      String status,
+      Instant holdUntil) {
+    static AppointmentView of(Appointment a, int slotMinutes) {
+      return new AppointmentView(
+          a.id(),
+          a.locationId(),
+          a.serviceId(),
+          a.start(),
+          a.slotCount() * slotMinutes,
+          a.status(),
+          a.holdUntil());
+    }
+  }
+
+  /** What the citizen keeps: the appointment, the room and its way, the cancel link. */
+  public record ConfirmationView(
+      AppointmentView appointment, String room, String roomLink, String cancelLink) {}
+
+  public record StaffAppointmentView(
+      String id, String service, Instant start, int minutes, String status, String contactName) {}
+
+  @GET
+  @Path("/locations")
+  @Operation(summary = "Where appointments can be booked, and for which services")
+  public List<LocationView> locations() {
+    var config = appointments.locations();
+    return config.byId().values().stream()
+        .map(
+            l ->
+                new LocationView(
+                    l.id(),
+                    l.name(),
+                    l.room(),
+                    l.services().values().stream()
+                        .map(
+                            s ->
+                                new ServiceView(s.id(), s.name(), s.slots() * config.slotMinutes()))
+                        .toList()))
+        .toList();
+  }
+
+  @GET
+  @Path("/locations/{location}/days")
+  @Operation(summary = "Calendar: days with free times for a service (at most 63 days)")
+  public List<FreeDay> days(
+      @PathParam("location") String location,
+      @QueryParam("service") String service,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    LocalDate first = from == null ? LocalDate.now() : date(from, "from");
+    LocalDate last =
+        to == null ? first.plusDays(appointments.locations().maxDaysAhead()) : date(to, "to");
+    return appointments.freeDays(location, service, first, last).entrySet().stream()
+        .map(e -> new FreeDay(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  @GET
+  @Path("/locations/{location}/times")
+  @Operation(summary = "Free start times of one day for a service")
+  public List<Instant> times(
+      @PathParam("location") String location,
+      @QueryParam("service") String service,
+      @QueryParam("date") String date) {
+    return appointments.freeTimes(location, service, date(date, "date"));
+  }
+
+  @POST
+  @Path("/holds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Reserve a time for a few minutes",
+      description =
+          "409 BB-5005 when it was taken meanwhile; the same requestKey returns the same hold")
+  public Response hold(HoldRequest request) {
+    if (request == null || request.start() == null) {
+      throw new MalformedRequestException("location, service, start und requestKey angeben.");
+    }
+    Appointment held =
+        appointments.hold(
+            request.location(), request.service(), request.start(), request.requestKey());
+    return Response.status(201)
+        .entity(AppointmentView.of(held, appointments.locations().slotMinutes()))
+        .build();
+  }
+
+  @POST
+  @Path("/holds/{id}/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Confirm a reserved time with name and e-mail address")
+  public ConfirmationView confirm(@PathParam("id") String id, ContactRequest contact) {
+    if (contact == null) {
+      throw new MalformedRequestException("name und email angeben.");
+    }
+    var c = appointments.confirm(id, contact.name(), contact.email());
+    return new ConfirmationView(
+        AppointmentView.of(c.appointment(), appointments.locations().slotMinutes()),
+        c.room(),
+        c.room() == null ? null : "/r/" + c.room(),
+        "/api/v1/appointments/" + id + "?token=" + c.cancelToken());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(summary = "Cancel with the token of the confirmation link")
+  public Response cancel(@PathParam("id") String id, @QueryParam("token") String token) {
+    appointments.cancel(id, token);
+    return Response.noContent().build();
+  }
+
+  static LocalDate date(String value, String name) {
+    try {
+      return LocalDate.parse(value == null ? "" : value);
+    } catch (DateTimeParseException e) {
+      throw new MalformedRequestException(name + " muss ein Datum JJJJ-MM-TT sein.");
+    }
+  }
+}

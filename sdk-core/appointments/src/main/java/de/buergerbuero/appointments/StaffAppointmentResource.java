@@ -1,0 +1,55 @@
+package de.buergerbuero.appointments;
+
+import de.buergerbuero.appointments.AppointmentResource.AppointmentView;
+import de.buergerbuero.appointments.AppointmentResource.StaffAppointmentView;
+import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The staff side of appointments: the day view of a location and no-shows. Staff only. */
+@Path("/v1/staff/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Appointments", description = "Terminvereinbarung")
+public class StaffAppointmentResource {
+  @Inject AppointmentService appointments;
+  @Inject CallerResolver callers;
+
+  @GET
+  @Operation(summary = "Staff: the day's appointments of a location")
+  public List<StaffAppointmentView> staffDay(
+      @QueryParam("location") String location, @QueryParam("date") String date) {
+    Callers.requireStaff(callers.current());
+    int minutes = appointments.locations().slotMinutes();
+    return appointments.day(location, AppointmentResource.date(date, "date")).stream()
+        .map(
+            a ->
+                new StaffAppointmentView(
+                    a.id(),
+                    a.serviceId(),
+                    a.start(),
+                    a.slotCount() * minutes,
+                    a.status(),
+                    a.contactName()))
+        .toList();
+  }
+
+  @POST
+  @Path("/{id}/no-show")
+  @Operation(summary = "Staff: the person did not come")
+  public AppointmentView noShow(@PathParam("id") String id) {
+    Callers.requireStaff(callers.current());
+    return AppointmentView.of(appointments.markNoShow(id), appointments.locations().slotMinutes());
+  }
+}
