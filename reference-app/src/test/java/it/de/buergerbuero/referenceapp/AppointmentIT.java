@@ -9,9 +9,15 @@ import static it.de.buergerbuero.referenceapp.Api.request;
 import static it.de.buergerbuero.referenceapp.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +39,60 @@ import org.junit.jupiter.api.Test;
 class AppointmentIT {
   private static final String LOCATION = "rathaus-standesamt";
   private static final String SERVICE = "eheschliessung-anmeldung";
+  private static GreenMail smtp;
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp =
+        new GreenMail(
+            new ServerSetup(
+                Integer.parseInt(System.getProperty("smtp.port")), "127.0.0.1", "smtp"));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  /** The mails GreenMail received for an address, waiting up to a minute for {@code count}. */
+  private static List<MimeMessage> mailsTo(String address, int count) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end) {
+      List<MimeMessage> mine = new ArrayList<>();
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (m.getAllRecipients()[0].toString().equals(address)) {
+          mine.add(m);
+        }
+      }
+      if (mine.size() >= count) {
+        return mine;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no " + count + " mails to " + address + " within 60 s");
+  }
+
+  /** The decoded text of a part (quoted-printable or base64 on the wire). */
+  private static String decoded(jakarta.mail.BodyPart part) throws Exception {
+    Object content = part.getContent();
+    if (content instanceof String text) {
+      return text;
+    }
+    try (java.io.InputStream in = (java.io.InputStream) content) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String calendarPart(MimeMessage mail) throws Exception {
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (parts.getBodyPart(i).getContentType().startsWith("text/calendar")) {
+        return decoded(parts.getBodyPart(i));
+      }
+    }
+    throw new AssertionError("no text/calendar part");
+  }
 
   /** The first Friday in the booking window whose ten times are all free. */
   private static String freeFriday() {
@@ -156,6 +218,46 @@ class AppointmentIT {
         "BB-5007");
     assertThat(send(request(cancelLink, null).DELETE().build()).statusCode()).isEqualTo(204);
     assertThat(times(friday)).contains(start);
+  }
+
+  @Test
+  @DisplayName(
+      "confirmation and cancellation arrive by e-mail with ICS; the mailed cancel link works")
+  void mails() throws Exception {
+    String friday = freeFriday();
+    String start = times(friday).get(6);
+    String id = object(hold(start, UUID.randomUUID().toString())).getString("id");
+    String address = "mail-" + id.substring(0, 8) + "@example.de";
+    object(
+        postJson(
+            "/api/v1/appointments/holds/" + id + "/confirm",
+            null,
+            "{\"name\":\"Max Mustermann\",\"email\":\"" + address + "\"}"));
+    MimeMessage confirmation = mailsTo(address, 1).get(0);
+    assertThat(confirmation.getSubject()).startsWith("Terminbestätigung / Appointment confirmed");
+    String text = decoded(((MimeMultipart) confirmation.getContent()).getBodyPart(0));
+    assertThat(text).contains("Guten Tag Max Mustermann", "/r/0.10", "/termin/absagen?id=" + id);
+    String ics = calendarPart(confirmation);
+    assertThat(ics).contains("METHOD:PUBLISH", "UID:" + id + "@buergerbuero", "DTSTART:");
+
+    String link = text.lines().filter(l -> l.startsWith("Absagen: ")).findFirst().orElseThrow();
+    String path = link.substring(link.indexOf("/termin/absagen"));
+    HttpResponse<String> page = get(path, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<form method=\"post\"");
+    assertThat(times(friday)).as("a GET does not cancel").doesNotContain(start);
+    String form = path.substring(path.indexOf('?') + 1);
+    HttpResponse<String> cancelled =
+        send(
+            request("/termin/absagen", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    assertThat(cancelled.body()).contains("Ihr Termin ist abgesagt");
+    assertThat(times(friday)).contains(start);
+    MimeMessage cancellation = mailsTo(address, 2).get(1);
+    assertThat(cancellation.getSubject()).startsWith("Termin abgesagt / Appointment cancelled");
+    assertThat(calendarPart(cancellation)).contains("METHOD:CANCEL", "UID:" + id + "@buergerbuero");
   }
 
   @Test

@@ -3,6 +3,7 @@ package de.buergerbuero.appointments;
 import de.buergerbuero.appointments.Locations.Location;
 import de.buergerbuero.appointments.Locations.OfferedService;
 import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.outbox.Outbox;
 import de.buergerbuero.kernel.persistence.MigrationSet;
 import de.buergerbuero.kernel.persistence.Transactions;
 import de.buergerbuero.kernel.time.Periodic;
@@ -59,6 +60,13 @@ public class AppointmentService {
   private static final String DEVELOPMENT_SECRET = "development-only-appointment-secret";
 
   @Inject AppointmentStore store;
+  @Inject Outbox outbox;
+
+  /** Whether confirmations, cancellations and reminders are e-mailed (needs a mail session). */
+  @Inject
+  @ConfigProperty(name = "buergerbuero.appointments.mail", defaultValue = "false")
+  boolean mail;
+
   @Inject Transactions tx;
   @Inject Clock clock;
   @Resource ManagedScheduledExecutorService executor;
@@ -116,6 +124,7 @@ public class AppointmentService {
             "Appointment maintenance",
             () -> {
               expireHolds();
+              queueReminders();
               if (clock.instant().getEpochSecond() % 3600 < 30) {
                 ensureSlots();
               }
@@ -317,6 +326,7 @@ public class AppointmentService {
                         + " Termine gebucht.");
               }
               store.confirm(id, cleanName, cleanEmail, emailKey);
+              mail("confirmed", id);
               return requireExisting(id);
             });
     return new Confirmation(
@@ -343,8 +353,46 @@ public class AppointmentService {
           }
           if (store.changeStatus(id, a.status(), "CANCELLED")) {
             releaseSlots(a);
+            if (a.status().equals("CONFIRMED")) {
+              mail("cancelled", id);
+            }
           }
         });
+  }
+
+  /** Queues an e-mail through the outbox (same transaction); one per kind and appointment. */
+  private void mail(String kind, String appointmentId) {
+    if (mail) {
+      outbox.enqueue(
+          AppointmentMail.TYPE,
+          "appointment-" + kind + "-" + appointmentId,
+          kind + ":" + appointmentId);
+    }
+  }
+
+  /** Queues reminders for confirmed appointments starting within the next 24 hours. */
+  public int queueReminders() {
+    if (!mail) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<Appointment> due =
+        tx.required(() -> store.remindersDue(now, now.plus(AppointmentMail.REMINDER_BEFORE)));
+    int queued = 0;
+    for (Appointment a : due) {
+      try {
+        tx.required(
+            () -> {
+              if (store.markReminded(a.id())) {
+                mail("reminder", a.id());
+              }
+            });
+        queued++;
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "reminder not queued", e);
+      }
+    }
+    return queued;
   }
 
   /** Ends holds not confirmed in time and frees their slots. */

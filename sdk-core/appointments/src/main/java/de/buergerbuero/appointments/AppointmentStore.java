@@ -133,6 +133,27 @@ public class AppointmentStore {
         .longValue();
   }
 
+  /** Confirmed appointments in (from, to] not reminded yet. */
+  List<Appointment> remindersDue(Instant from, Instant to) {
+    return many(
+        "SELECT "
+            + COLUMNS
+            + " FROM bb_appointment WHERE status = 'CONFIRMED' AND reminded = 0"
+            + " AND slot_start > ? AND slot_start <= ?",
+        500,
+        Timestamp.from(from),
+        Timestamp.from(to));
+  }
+
+  /** Marks the reminder as queued; false when another node did it first. */
+  boolean markReminded(String id) {
+    return em.createNativeQuery(
+                "UPDATE bb_appointment SET reminded = 1 WHERE id = ? AND reminded = 0")
+            .setParameter(1, id)
+            .executeUpdate()
+        == 1;
+  }
+
   List<Appointment> expiredHolds(Instant now, int limit) {
     return many(
         "SELECT " + COLUMNS + " FROM bb_appointment WHERE status = 'HELD' AND hold_until < ?",

@@ -24,6 +24,7 @@ CREATE TABLE bb_appointment (
   contact_email VARCHAR(254),
   email_key VARCHAR(64),
   request_key VARCHAR(100) NOT NULL,
+  reminded SMALLINT DEFAULT 0 NOT NULL,
   created_at ${timestamp} NOT NULL,
   CONSTRAINT bb_appointment_request UNIQUE (request_key)
 );

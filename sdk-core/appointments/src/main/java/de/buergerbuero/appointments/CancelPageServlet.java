@@ -1,0 +1,86 @@
+package de.buergerbuero.appointments;
+
+import de.buergerbuero.kernel.error.BuergerbueroException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The cancel link of the confirmation e-mail, {@code /termin/absagen?id=…&token=…}. A GET only
+ * shows a button (mail scanners open links); the POST of that form cancels. The HMAC token is the
+ * authorisation; a wrong one gets the same answer as an unknown appointment.
+ */
+@WebServlet(urlPatterns = "/termin/absagen")
+public class CancelPageServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject AppointmentService appointments;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String id = request.getParameter("id");
+    String token = request.getParameter("token");
+    page(
+        response,
+        200,
+        "Termin absagen / Cancel appointment",
+        "<p>Möchten Sie diesen Termin absagen? / Do you want to cancel this appointment?</p>"
+            + "<form method=\"post\" action=\"/termin/absagen\">"
+            + "<input type=\"hidden\" name=\"id\" value=\""
+            + escape(id)
+            + "\"><input type=\"hidden\" name=\"token\" value=\""
+            + escape(token)
+            + "\"><button type=\"submit\">Termin absagen / Cancel</button></form>");
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      appointments.cancel(request.getParameter("id"), request.getParameter("token"));
+      page(
+          response,
+          200,
+          "Termin abgesagt / Appointment cancelled",
+          "<p>Ihr Termin ist abgesagt. Der Zeitpunkt ist wieder frei.</p>"
+              + "<p lang=\"en\">Your appointment is cancelled.</p>");
+    } catch (BuergerbueroException e) {
+      page(
+          response,
+          e.errorCode().descriptor().httpStatus(),
+          "Absage nicht möglich / Cannot cancel",
+          "<p>" + escape(e.getMessage()) + "</p>");
+    }
+  }
+
+  private static void page(HttpServletResponse response, int status, String title, String body)
+      throws IOException {
+    response.setStatus(status);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentType("text/html");
+    response
+        .getWriter()
+        .append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>")
+        .append(escape(title))
+        .append("</title></head><body><main><h1>")
+        .append(escape(title))
+        .append("</h1>")
+        .append(body)
+        .append("</main></body></html>");
+  }
+
+  private static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+}
