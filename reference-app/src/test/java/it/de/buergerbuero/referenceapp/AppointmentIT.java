@@ -29,13 +29,17 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Standesamt location has capacity 1 and ten 10-minute slots each Friday (see
  * appointments/locations.json). Runs on Derby and on PostgreSQL.
  */
 @DisplayName("Appointments: no double booking, ever")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppointmentIT {
   private static final String LOCATION = "rathaus-standesamt";
   private static final String SERVICE = "eheschliessung-anmeldung";
@@ -258,6 +262,73 @@ class AppointmentIT {
     MimeMessage cancellation = mailsTo(address, 2).get(1);
     assertThat(cancellation.getSubject()).startsWith("Termin abgesagt / Appointment cancelled");
     assertThat(calendarPart(cancellation)).contains("METHOD:CANCEL", "UID:" + id + "@buergerbuero");
+  }
+
+  @Test
+  @DisplayName(
+      "a confirmed appointment moves to a free time in one step; a taken time changes nothing")
+  void reschedule() {
+    String friday = freeFriday();
+    List<String> free = times(friday);
+    String first = free.get(7);
+    String second = free.get(8);
+    String id = object(hold(first, UUID.randomUUID().toString())).getString("id");
+    JsonObject confirmation =
+        object(
+            postJson(
+                "/api/v1/appointments/holds/" + id + "/confirm",
+                null,
+                "{\"name\":\"Erika Mustermann\",\"email\":\"verlegen@example.de\"}"));
+    String cancelLink = confirmation.getString("cancelLink");
+    String token = cancelLink.substring(cancelLink.indexOf("token=") + 6);
+    String other = object(hold(free.get(9), UUID.randomUUID().toString())).getString("id");
+    assertThat(other).isNotBlank();
+
+    assertProblem(
+        postJson(
+            "/api/v1/appointments/" + id + "/reschedule?token=" + token,
+            null,
+            "{\"start\":\"" + free.get(9) + "\"}"),
+        409,
+        "BB-5005");
+    assertThat(times(friday)).as("still at the old time").doesNotContain(first);
+
+    JsonObject moved =
+        object(
+            postJson(
+                "/api/v1/appointments/" + id + "/reschedule?token=" + token,
+                null,
+                "{\"start\":\"" + second + "\"}"));
+    assertThat(moved.getString("start")).isEqualTo(second);
+    assertThat(times(friday)).contains(first).doesNotContain(second);
+    assertProblem(
+        postJson(
+            "/api/v1/appointments/" + id + "/reschedule?token=falsch",
+            null,
+            "{\"start\":\"" + first + "\"}"),
+        404,
+        "BB-5007");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // unordered tests have Order.DEFAULT and run before
+  @DisplayName("searching faster than the configured rate gets 429 BB-5012 (runs last)")
+  void rateLimit() {
+    String path =
+        "/api/v1/appointments/locations/"
+            + LOCATION
+            + "/times?service="
+            + SERVICE
+            + "&date=2026-01-01";
+    int limited = 0;
+    for (int i = 0; i < 200 && limited == 0; i++) {
+      HttpResponse<String> r = get(path, null);
+      if (r.statusCode() == 429) {
+        assertProblem(r, 429, "BB-5012");
+        limited++;
+      }
+    }
+    assertThat(limited).as("a 429 within 200 searches").isEqualTo(1);
   }
 
   @Test

@@ -102,12 +102,14 @@ public class AppointmentMail implements OutboxHandler {
         switch (kind) {
           case "cancelled" -> "Termin abgesagt";
           case "reminder" -> "Erinnerung an Ihren Termin";
+          case "rescheduled" -> "Termin verlegt";
           default -> "Terminbestätigung";
         };
     String subjectEn =
         switch (kind) {
           case "cancelled" -> "Appointment cancelled";
           case "reminder" -> "Appointment reminder";
+          case "rescheduled" -> "Appointment moved";
           default -> "Appointment confirmed";
         };
     StringBuilder text = new StringBuilder();
@@ -115,9 +117,11 @@ public class AppointmentMail implements OutboxHandler {
     text.append(
         cancelled
             ? "Ihr Termin ist abgesagt.\n"
-            : "reminder".equals(kind)
-                ? "Wir erinnern Sie an Ihren Termin.\n"
-                : "Ihr Termin ist bestätigt.\n");
+            : switch (kind) {
+              case "reminder" -> "Wir erinnern Sie an Ihren Termin.\n";
+              case "rescheduled" -> "Ihr Termin ist verlegt. Es gilt die neue Zeit.\n";
+              default -> "Ihr Termin ist bestätigt.\n";
+            });
     text.append("Dienstleistung: ").append(service).append('\n');
     text.append("Wann: ").append(when).append('\n');
     text.append("Wo: ").append(where).append('\n');
@@ -146,6 +150,9 @@ public class AppointmentMail implements OutboxHandler {
         IcsCalendar.event(
             a.id() + "@buergerbuero",
             cancelled,
+            "confirmed".equals(kind)
+                ? 0
+                : (int) (clock.instant().getEpochSecond() / 60 % 1_000_000_000),
             a.start(),
             end.toInstant(),
             clock.instant(),

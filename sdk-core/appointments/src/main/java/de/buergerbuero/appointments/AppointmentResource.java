@@ -4,6 +4,7 @@ import de.buergerbuero.kernel.error.MalformedRequestException;
 import de.buergerbuero.kernel.security.CallerResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Appointments", description = "Terminvereinbarung")
 public class AppointmentResource {
   @Inject AppointmentService appointments;
+  @Inject SearchRateLimiter rateLimiter;
+  @Context HttpServletRequest http;
   @Inject CallerResolver callers;
 
   public record LocationView(String id, String name, String room, List<ServiceView> services) {}
@@ -95,6 +99,7 @@ public class AppointmentResource {
       @QueryParam("service") String service,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
+    rateLimiter.acquire(http.getRemoteAddr());
     LocalDate first = from == null ? LocalDate.now() : date(from, "from");
     LocalDate last =
         to == null ? first.plusDays(appointments.locations().maxDaysAhead()) : date(to, "to");
@@ -110,6 +115,7 @@ public class AppointmentResource {
       @PathParam("location") String location,
       @QueryParam("service") String service,
       @QueryParam("date") String date) {
+    rateLimiter.acquire(http.getRemoteAddr());
     return appointments.freeTimes(location, service, date(date, "date"));
   }
 
@@ -146,6 +152,24 @@ public class AppointmentResource {
         c.room(),
         c.room() == null ? null : "/r/" + c.room(),
         "/api/v1/appointments/" + id + "?token=" + c.cancelToken());
+  }
+
+  public record RescheduleRequest(Instant start) {}
+
+  @POST
+  @Path("/{id}/reschedule")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Move a confirmed appointment to another free time (token of the confirmation)",
+      description = "Atomic: when the new time is taken (409 BB-5005) the old one stays.")
+  public AppointmentView reschedule(
+      @PathParam("id") String id, @QueryParam("token") String token, RescheduleRequest request) {
+    if (request == null || request.start() == null) {
+      throw new MalformedRequestException("start angeben.");
+    }
+    return AppointmentView.of(
+        appointments.reschedule(id, token, request.start()),
+        appointments.locations().slotMinutes());
   }
 
   @DELETE

@@ -333,15 +333,72 @@ public class AppointmentService {
         confirmed, cancelToken(id), locations.location(confirmed.locationId()).room());
   }
 
-  /** Cancels with the token from the confirmation; the slots are free again. */
-  public void cancel(String id, String token) {
-    if (token == null
+  private void requireToken(String id, String token) {
+    if (id == null
+        || token == null
         || !MessageDigest.isEqual(
             cancelToken(id).getBytes(StandardCharsets.US_ASCII),
             token.getBytes(StandardCharsets.US_ASCII))) {
       throw AppointmentsError.APPOINTMENT_NOT_FOUND.with(
           "Unbekannter Termin oder ungültiger Link.");
     }
+  }
+
+  /**
+   * Moves a confirmed appointment to another start time in one transaction: its slots are given
+   * back and the new ones taken (or nothing changes, when the new time is full). The token is the
+   * one of the confirmation link.
+   */
+  public Appointment reschedule(String id, String token, Instant newStart) {
+    requireToken(id, token);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.required(
+            () -> {
+              Appointment a = requireExisting(id);
+              if (!"CONFIRMED".equals(a.status()) || !a.start().isAfter(clock.instant())) {
+                throw AppointmentsError.NOT_CANCELLABLE.with(
+                    "Nur künftige bestätigte Termine können verlegt werden.");
+              }
+              if (a.start().equals(newStart)) {
+                return a;
+              }
+              Location location = locations.location(a.locationId());
+              OfferedService service = locations.service(location, a.serviceId());
+              LocalDate date = LocalDate.ofInstant(newStart, location.zone());
+              if (!locations.inWindow(location, date, clock.instant())) {
+                throw AppointmentsError.OUTSIDE_BOOKING_WINDOW.with(
+                    "Der neue Termin liegt außerhalb des Buchungszeitraums.");
+              }
+              List<Instant> slots =
+                  locations.startsOf(location, date, service.slots()).get(newStart);
+              if (slots == null) {
+                throw AppointmentsError.NOT_A_START_TIME.with(
+                    "Zu dieser Uhrzeit beginnt kein Termin.");
+              }
+              releaseSlots(a);
+              for (Instant slot : slots) {
+                if (!store.take(location.id(), slot)) {
+                  throw AppointmentsError.SLOT_TAKEN.with(
+                      "Der neue Termin ist gerade vergeben worden. Ihr bisheriger Termin bleibt.");
+                }
+              }
+              store.move(id, newStart);
+              mail("rescheduled-" + newStart.getEpochSecond(), id);
+              return requireExisting(id);
+            });
+      } catch (RuntimeException e) {
+        if (attempt < 5 && isTransient(e)) {
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Cancels with the token from the confirmation; the slots are free again. */
+  public void cancel(String id, String token) {
+    requireToken(id, token);
     tx.required(
         () -> {
           Appointment a = requireExisting(id);
@@ -366,7 +423,7 @@ public class AppointmentService {
       outbox.enqueue(
           AppointmentMail.TYPE,
           "appointment-" + kind + "-" + appointmentId,
-          kind + ":" + appointmentId);
+          kind.replaceFirst("-\\d+$", "") + ":" + appointmentId);
     }
   }
 

@@ -111,6 +111,13 @@ public class AppointmentStore {
         == 1;
   }
 
+  void move(String id, Instant start) {
+    em.createNativeQuery("UPDATE bb_appointment SET slot_start = ?, reminded = 0 WHERE id = ?")
+        .setParameter(1, Timestamp.from(start))
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+
   void confirm(String id, String name, String email, String emailKey) {
     em.createNativeQuery(
             "UPDATE bb_appointment SET status = 'CONFIRMED', hold_until = NULL, contact_name = ?,"

@@ -18,6 +18,7 @@ public enum AppointmentsError implements ErrorCode {
       "BB-5008", 429, "Zu viele offene Termine", "Too many open appointments for this address"),
   INVALID_CONTACT("BB-5009", 422, "Kontaktdaten ungültig", "Invalid contact data"),
   NOT_CANCELLABLE("BB-5010", 409, "Termin kann nicht mehr storniert werden", "Cannot be cancelled"),
+  TOO_MANY_SEARCHES("BB-5012", 429, "Zu viele Anfragen", "Too many searches, slow down"),
   CONFIGURATION_INVALID(
       "BB-5011", 500, "Terminkonfiguration fehlerhaft", "Appointment configuration invalid");
 

@@ -7,8 +7,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * An iCalendar (RFC 5545) object with one event, for the confirmation ({@code METHOD:PUBLISH}) and
- * the cancellation ({@code METHOD:CANCEL}, same UID, higher SEQUENCE) of an appointment. Times in
- * UTC; text escaped; lines folded at 75 octets; CRLF line ends.
+ * the cancellation ({@code METHOD:CANCEL}) of an appointment; updates keep the UID and raise the
+ * SEQUENCE (the caller passes minutes since the epoch, which only grow). Times in UTC; text
+ * escaped; lines folded at 75 octets; CRLF line ends.
  */
 final class IcsCalendar {
   private static final DateTimeFormatter UTC =
@@ -19,6 +20,7 @@ final class IcsCalendar {
   static String event(
       String uid,
       boolean cancelled,
+      int sequence,
       Instant start,
       Instant end,
       Instant stamp,
@@ -34,7 +36,7 @@ final class IcsCalendar {
     line(ics, "METHOD:" + (cancelled ? "CANCEL" : "PUBLISH"));
     line(ics, "BEGIN:VEVENT");
     line(ics, "UID:" + uid);
-    line(ics, "SEQUENCE:" + (cancelled ? 1 : 0));
+    line(ics, "SEQUENCE:" + sequence);
     line(ics, "DTSTAMP:" + UTC.format(stamp));
     line(ics, "DTSTART:" + UTC.format(start));
     line(ics, "DTEND:" + UTC.format(end));

@@ -16,6 +16,7 @@ class IcsCalendarTest {
         IcsCalendar.event(
             "a1@buergerbuero",
             false,
+            0,
             Instant.parse("2026-12-04T08:00:00Z"),
             Instant.parse("2026-12-04T08:20:00Z"),
             Instant.parse("2026-12-01T10:00:00Z"),
@@ -40,7 +41,7 @@ class IcsCalendarTest {
   @DisplayName("a cancellation has METHOD:CANCEL, the same UID and a higher SEQUENCE")
   void cancellation() {
     Instant t = Instant.parse("2026-12-04T08:00:00Z");
-    String ics = IcsCalendar.event("a1@buergerbuero", true, t, t, t, "x", "y", "z", null);
+    String ics = IcsCalendar.event("a1@buergerbuero", true, 1, t, t, t, "x", "y", "z", null);
     assertThat(ics)
         .contains("METHOD:CANCEL", "UID:a1@buergerbuero", "SEQUENCE:1", "STATUS:CANCELLED");
   }
