@@ -60,6 +60,7 @@ public class AppointmentService {
   private static final String DEVELOPMENT_SECRET = "development-only-appointment-secret";
 
   @Inject AppointmentStore store;
+  @Inject BookingCalendar calendar;
   @Inject Outbox outbox;
 
   /** Whether confirmations, cancellations and reminders are e-mailed (needs a mail session). */
@@ -184,12 +185,10 @@ public class AppointmentService {
     LocalDate first = from;
     LocalDate last = to.isAfter(from.plusDays(62)) ? from.plusDays(62) : to;
     Map<Instant, Integer> free =
-        tx.required(
-            () ->
-                store.free(
-                    location.id(),
-                    first.atStartOfDay(location.zone()).toInstant(),
-                    last.plusDays(1).atStartOfDay(location.zone()).toInstant()));
+        calendar.freePlaces(
+            location.id(),
+            first.atStartOfDay(location.zone()).toInstant(),
+            last.plusDays(1).atStartOfDay(location.zone()).toInstant());
     Map<LocalDate, Integer> days = new LinkedHashMap<>();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
       if (!locations.inWindow(location, d, now)) {
@@ -211,12 +210,10 @@ public class AppointmentService {
       return List.of();
     }
     Map<Instant, Integer> free =
-        tx.required(
-            () ->
-                store.free(
-                    location.id(),
-                    date.atStartOfDay(location.zone()).toInstant(),
-                    date.plusDays(1).atStartOfDay(location.zone()).toInstant()));
+        calendar.freePlaces(
+            location.id(),
+            date.atStartOfDay(location.zone()).toInstant(),
+            date.plusDays(1).atStartOfDay(location.zone()).toInstant());
     return freeStarts(location, service, date, free);
   }
 
