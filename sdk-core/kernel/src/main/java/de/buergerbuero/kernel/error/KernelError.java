@@ -25,7 +25,12 @@ public enum KernelError implements ErrorCode {
   NO_SUCH_DOCUMENT("BB-1023", 404, "Dokument nicht gefunden", "No such document"),
   NO_SUCH_OUTBOX_ENTRY("BB-1030", 404, "Zustellauftrag nicht gefunden", "No such outbox entry"),
   MIGRATION_FAILED("BB-1040", 500, "Datenbankmigration fehlgeschlagen", "Schema migration failed"),
-  CONFIGURATION_INVALID("BB-1050", 500, "Konfiguration ungültig", "Invalid configuration");
+  CONFIGURATION_INVALID("BB-1050", 500, "Konfiguration ungültig", "Invalid configuration"),
+  FORM_SERVER_UNAVAILABLE(
+      "BB-1060", 503, "Formularserver nicht erreichbar", "Form server unavailable"),
+  FORM_SERVER_REFUSED("BB-1061", 502, "Formularserver verweigert", "Form server refused"),
+  FORM_SUBMISSION_MALFORMED(
+      "BB-1062", 422, "Formulareinreichung fehlerhaft", "Form submission malformed");
 
   private final Descriptor descriptor;
 
