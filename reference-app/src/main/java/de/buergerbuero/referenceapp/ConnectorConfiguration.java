@@ -6,11 +6,14 @@ import de.buergerbuero.connector.dms.filesystem.FileSystemDmsConfig;
 import de.buergerbuero.connector.dms.filesystem.FileSystemDocumentStore;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDmsConfig;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDocumentStore;
+import de.buergerbuero.connector.formsolutions.FormsolutionsConfig;
+import de.buergerbuero.connector.formsolutions.FormsolutionsConnector;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.DepartmentRouting;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
+import de.buergerbuero.kernel.spi.forms.FormServers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -121,6 +124,34 @@ public class ConnectorConfiguration {
   /** Validates the configuration when the application starts, not on the first filing. */
   void validateAtStartup(@Observes Startup startup) {
     dms.hasConfirmations();
+  }
+
+  /** Form servers: formsolutions when {@code buergerbuero.forms.formsolutions.url} is set. */
+  @Produces
+  FormServers formServers() {
+    String prefix = FormsolutionsConfig.PREFIX;
+    if (config.getOptionalValue(prefix + "url", String.class).filter(v -> !v.isBlank()).isEmpty()) {
+      return FormServers.none();
+    }
+    URI url;
+    try {
+      url = new URI(value(prefix + "url"));
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(prefix + "url is not a URL: " + e.getMessage());
+    }
+    return new FormServers(
+        Map.of(
+            "formsolutions",
+            new FormsolutionsConnector(
+                new FormsolutionsConfig(
+                    url,
+                    value(prefix + "mandant"),
+                    value(prefix + "client-number"),
+                    value(prefix + "api-key"),
+                    config
+                        .getOptionalValue(prefix + "timeout", String.class)
+                        .map(t -> duration(prefix + "timeout", t))
+                        .orElse(null)))));
   }
 
   @Produces

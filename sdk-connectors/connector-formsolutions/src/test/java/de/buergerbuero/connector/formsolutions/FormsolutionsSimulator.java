@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * published fields, {@code PUT …/<transID>/status} changing the status. It plays NEW → READ on the
  * first fetch, like the real server, so READ must be delivered again until CLOSED.
  */
-final class FormsolutionsSimulator implements FormServerCompatibilityKit.Simulator, AutoCloseable {
-  static final String MANDANT = "musterstadt";
-  static final String CLIENT = "4711";
-  static final String API_KEY = "geheim";
+public final class FormsolutionsSimulator
+    implements FormServerCompatibilityKit.Simulator, AutoCloseable {
+  public static final String MANDANT = "musterstadt";
+  public static final String CLIENT = "4711";
+  public static final String API_KEY = "geheim";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -35,13 +36,18 @@ final class FormsolutionsSimulator implements FormServerCompatibilityKit.Simulat
   private final Map<String, String> formOf = new ConcurrentHashMap<>();
   private volatile int failWith;
 
-  FormsolutionsSimulator() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  public FormsolutionsSimulator() throws IOException {
+    this(0);
+  }
+
+  /** On a fixed loopback port (0 = any free one). */
+  public FormsolutionsSimulator(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/submission/api/v2/submission/", this::handle);
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -152,7 +158,7 @@ final class FormsolutionsSimulator implements FormServerCompatibilityKit.Simulat
   }
 
   /** Also used by the XML test: the same fields as an XML payload. */
-  String publishXml(String formId, String xml) {
+  public String publishXml(String formId, String xml) {
     ObjectNode s = add(formId);
     s.put("xml", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
     s.put("pdf", Base64.getEncoder().encodeToString("%PDF".getBytes(StandardCharsets.UTF_8)));
@@ -177,7 +183,7 @@ final class FormsolutionsSimulator implements FormServerCompatibilityKit.Simulat
   }
 
   /** Sets a status directly, e.g. PRELIMINARY, HIDDEN or DELETED. */
-  void setStatus(String submissionId, String status) {
+  public void setStatus(String submissionId, String status) {
     submissions.get(submissionId).put("status", status);
   }
 

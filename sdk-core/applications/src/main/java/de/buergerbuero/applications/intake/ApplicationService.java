@@ -78,6 +78,44 @@ public class ApplicationService {
     return tx.required(() -> store(caller, service, formData, uploads));
   }
 
+  /**
+   * Stores an application that came from a form server, once per submission: a submission delivered
+   * again returns the application stored the first time. The form server vouches for the applicant
+   * and the trust level (the town configures both per form).
+   *
+   * @return the application's id
+   */
+  public String submitFromFormServer(
+      String submissionKey,
+      Caller.ApplicantCaller applicant,
+      String serviceId,
+      JsonNode formData,
+      List<Upload> uploads) {
+    ServiceOffering service = catalogue.require(serviceId);
+    FormValidator.validate(catalogue.catalogue().validators().get(service.id()), formData);
+    return tx.required(
+        () -> {
+          @SuppressWarnings("unchecked")
+          List<Object> known =
+              em.createNativeQuery(
+                      "SELECT application_id FROM bb_form_intake WHERE submission_key = ?")
+                  .setParameter(1, submissionKey)
+                  .getResultList();
+          if (!known.isEmpty()) {
+            return (String) known.get(0);
+          }
+          String id = store(applicant, service, formData, uploads).id();
+          em.createNativeQuery(
+                  "INSERT INTO bb_form_intake (submission_key, application_id, received_at)"
+                      + " VALUES (?, ?, ?)")
+              .setParameter(1, submissionKey)
+              .setParameter(2, id)
+              .setParameter(3, java.sql.Timestamp.from(clock.instant()))
+              .executeUpdate();
+          return id;
+        });
+  }
+
   private ApplicationView store(
       Caller.ApplicantCaller caller,
       ServiceOffering service,

@@ -11,6 +11,8 @@ public class ApplicationsSchema {
   @Produces
   MigrationSet applicationsMigrations() {
     return new MigrationSet(
-        "applications", "de/buergerbuero/applications/db", List.of("V1__applications.sql"));
+        "applications",
+        "de/buergerbuero/applications/db",
+        List.of("V1__applications.sql", "V2__form_intake.sql"));
   }
 }

@@ -1,0 +1,211 @@
+package de.buergerbuero.applications.forms;
+
+import de.buergerbuero.applications.intake.ApplicationService;
+import de.buergerbuero.applications.intake.Upload;
+import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.model.Applicant;
+import de.buergerbuero.kernel.security.Caller;
+import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.forms.FormServerPort;
+import de.buergerbuero.kernel.spi.forms.FormServers;
+import de.buergerbuero.kernel.spi.forms.FormSubmission;
+import de.buergerbuero.kernel.time.Periodic;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns completed forms of form servers into applications: fetch, map (see {@link FormMapping}),
+ * store once per submission, and only then acknowledge at the form server. A crash between storing
+ * and acknowledging makes the server deliver the submission again; {@link
+ * ApplicationService#submitFromFormServer} then finds the stored application — nothing is lost and
+ * nothing is stored twice. Submissions that cannot be used stay unacknowledged and are listed for
+ * admins (no personal data: ids and reasons).
+ */
+@ApplicationScoped
+public class FormIntake {
+  private static final Logger LOG = Logger.getLogger(FormIntake.class.getName());
+
+  @Inject FormServers servers;
+  @Inject ApplicationService applications;
+  @Inject Clock clock;
+  @Resource ManagedScheduledExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.forms.mapping.resource", defaultValue = "")
+  String mappingResource;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.forms.poll-interval-ms", defaultValue = "60000")
+  long pollIntervalMs;
+
+  private List<FormMapping> mappings = List.of();
+  private ScheduledFuture<?> task;
+  private final Deque<Problem> problems = new ArrayDeque<>();
+
+  /** A submission that could not become an application. */
+  public record Problem(
+      Instant at, String source, String formId, String submissionId, String reason) {}
+
+  void start(@Observes @Priority(1200) Startup startup) {
+    if (mappingResource.isBlank()) {
+      return;
+    }
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(mappingResource)) {
+      if (in == null) {
+        throw new ConfigurationException(
+            "buergerbuero.forms.mapping.resource: no " + mappingResource);
+      }
+      mappings = FormMapping.read(in);
+    } catch (IOException e) {
+      throw new ConfigurationException("buergerbuero.forms.mapping.resource: " + e.getMessage());
+    }
+    for (FormMapping m : mappings) {
+      if (!servers.bySource().containsKey(m.source())) {
+        throw new ConfigurationException(
+            "Form mapping for "
+                + m.formId()
+                + " names form server '"
+                + m.source()
+                + "', which is not configured");
+      }
+    }
+    task = Periodic.every(executor, pollIntervalMs, LOG, "Form intake", this::pollAll);
+    LOG.info(() -> "Form intake: " + mappings.size() + " forms, every " + pollIntervalMs + " ms");
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  /** One round over every mapped form; returns the number of applications stored or found. */
+  public int pollAll() {
+    int count = 0;
+    for (FormMapping mapping : mappings) {
+      FormServerPort port = servers.bySource().get(mapping.source());
+      FormServerPort.Batch batch;
+      try {
+        batch = port.fetch(mapping.formId());
+      } catch (BuergerbueroException e) {
+        LOG.warning(
+            () ->
+                "Form server "
+                    + mapping.source()
+                    + " ("
+                    + mapping.formId()
+                    + "): "
+                    + e.getMessage());
+        continue;
+      }
+      for (FormServerPort.Rejected r : batch.rejected()) {
+        problem(mapping, r.submissionId(), r.reason());
+      }
+      for (FormSubmission submission : batch.submissions()) {
+        try {
+          intake(mapping, submission);
+          port.acknowledge(mapping.formId(), submission.submissionId());
+          count++;
+        } catch (BuergerbueroException e) {
+          // field pointers and messages name what is wrong, never the values entered
+          String fields =
+              e.fieldErrors().stream()
+                  .map(f -> f.field() + ": " + f.message())
+                  .collect(java.util.stream.Collectors.joining("; "));
+          problem(
+              mapping,
+              submission.submissionId(),
+              e.errorCode().descriptor().code()
+                  + " "
+                  + e.getMessage()
+                  + (fields.isEmpty() ? "" : " (" + fields + ")"));
+        } catch (IllegalArgumentException e) {
+          problem(mapping, submission.submissionId(), e.getMessage());
+        }
+      }
+    }
+    return count;
+  }
+
+  private void intake(FormMapping mapping, FormSubmission submission) throws BuergerbueroException {
+    String name = submission.fields().get(mapping.namePath());
+    String subject =
+        mapping.subjectPath() == null ? null : submission.fields().get(mapping.subjectPath());
+    if (subject == null || subject.isBlank()) {
+      subject = mapping.source() + ":" + submission.submissionId();
+    }
+    Applicant applicant =
+        new Applicant(subject, mapping.applicantKind(), name == null ? "unbekannt" : name, null);
+    List<Upload> uploads = new ArrayList<>();
+    if (submission.pdf() != null) {
+      uploads.add(upload(submission.pdf()));
+    }
+    for (CaseDocument attachment : submission.attachments()) {
+      uploads.add(upload(attachment));
+    }
+    applications.submitFromFormServer(
+        mapping.source() + ":" + submission.submissionId(),
+        new Caller.ApplicantCaller(applicant, mapping.trustLevel()),
+        mapping.serviceId(),
+        mapping.formData(submission),
+        uploads);
+  }
+
+  private static Upload upload(CaseDocument document) {
+    try (InputStream in = document.content().open()) {
+      return new Upload(document.fileName(), document.mediaType(), in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Anhang nicht lesbar: " + document.fileName());
+    }
+  }
+
+  private void problem(FormMapping mapping, String submissionId, String reason) {
+    Problem p =
+        new Problem(clock.instant(), mapping.source(), mapping.formId(), submissionId, reason);
+    synchronized (problems) {
+      boolean known = problems.stream().anyMatch(q -> q.submissionId().equals(submissionId));
+      if (!known) {
+        LOG.warning(
+            () ->
+                "Form submission "
+                    + submissionId
+                    + " of "
+                    + mapping.formId()
+                    + " not taken: "
+                    + reason);
+      }
+      problems.removeIf(q -> q.submissionId().equals(submissionId));
+      problems.addFirst(p);
+      while (problems.size() > 200) {
+        problems.removeLast();
+      }
+    }
+  }
+
+  /** The newest problems, for admins. */
+  public List<Problem> problems() {
+    synchronized (problems) {
+      return List.copyOf(problems);
+    }
+  }
+}
