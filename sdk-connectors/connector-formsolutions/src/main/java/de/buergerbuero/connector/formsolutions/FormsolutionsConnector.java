@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormSubmission;
@@ -127,9 +128,9 @@ public final class FormsolutionsConnector implements FormServerPort {
     }
     Map<String, String> fields;
     if (item.path("payload").isObject()) {
-      fields = Payloads.fromJson(item.get("payload"));
+      fields = FormFields.fromTree(JSON.convertValue(item.get("payload"), Object.class));
     } else if (item.hasNonNull("xml")) {
-      fields = Payloads.fromXml(base64(item.get("xml"), "xml"));
+      fields = FormFields.fromXml(base64(item.get("xml"), "xml"));
     } else {
       throw new IllegalArgumentException("weder payload noch xml");
     }

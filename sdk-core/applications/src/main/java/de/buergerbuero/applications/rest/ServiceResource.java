@@ -1,6 +1,8 @@
 package de.buergerbuero.applications.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.kernel.model.LocalizedText;
 import de.buergerbuero.kernel.model.ServiceOffering;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -69,6 +71,81 @@ public class ServiceResource {
           @QueryParam("department")
           String department) {
     return catalogue.search(q, department).stream().map(this::summary).toList();
+  }
+
+  /** One input of a built-in form: where it goes in the form data and how to label it. */
+  public record FormField(
+      String pointer,
+      LocalizedText label,
+      String type,
+      boolean required,
+      String format,
+      String pattern,
+      Integer minLength,
+      Integer maxLength,
+      java.math.BigDecimal minimum,
+      java.math.BigDecimal maximum,
+      List<String> options) {}
+
+  /** A service's built-in form: the JSON Schema and its inputs in order, labelled de/en. */
+  public record FormView(
+      String serviceId, LocalizedText title, List<FormField> fields, JsonValue schema) {}
+
+  @GET
+  @Path("/{id}/form")
+  @Operation(
+      summary = "Das Formular eines Dienstes / a service's built-in form",
+      description =
+          "The service's JSON Schema (draft 2020-12) and its inputs as a list with German and English"
+              + " labels (title / x-title-en), types and constraints, so a front end can render it;"
+              + " submitted data is validated against the same schema, errors name the field.")
+  @APIResponse(responseCode = "200", description = "Das Formular")
+  @APIResponse(responseCode = "404", description = "Unbekannter Dienst (BB-2001)")
+  public FormView form(@PathParam("id") String id) {
+    ServiceOffering s = catalogue.require(id);
+    JsonNode schema = catalogue.catalogue().schemas().get(s.id());
+    List<FormField> fields = new java.util.ArrayList<>();
+    inputs(schema, "", true, fields);
+    return new FormView(
+        s.id(),
+        s.name(),
+        fields,
+        Json.createReader(new StringReader(schema.toString())).readValue());
+  }
+
+  private static void inputs(JsonNode node, String pointer, boolean required, List<FormField> out) {
+    String type = node.path("type").asText("");
+    if (type.equals("object")) {
+      java.util.Set<String> requiredNames = new java.util.HashSet<>();
+      node.path("required").forEach(r -> requiredNames.add(r.asText()));
+      node.path("properties")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  inputs(
+                      e.getValue(),
+                      pointer + "/" + e.getKey(),
+                      required && requiredNames.contains(e.getKey()),
+                      out));
+      return;
+    }
+    String de = node.path("title").asText(pointer);
+    List<String> options = new java.util.ArrayList<>();
+    JsonNode choices = type.equals("array") ? node.path("items").path("enum") : node.path("enum");
+    choices.forEach(o -> options.add(o.asText()));
+    out.add(
+        new FormField(
+            pointer,
+            LocalizedText.of(de, node.path("x-title-en").asText(de)),
+            type.isEmpty() ? "string" : type,
+            required,
+            node.hasNonNull("format") ? node.get("format").asText() : null,
+            node.hasNonNull("pattern") ? node.get("pattern").asText() : null,
+            node.hasNonNull("minLength") ? node.get("minLength").asInt() : null,
+            node.hasNonNull("maxLength") ? node.get("maxLength").asInt() : null,
+            node.hasNonNull("minimum") ? node.get("minimum").decimalValue() : null,
+            node.hasNonNull("maximum") ? node.get("maximum").decimalValue() : null,
+            options));
   }
 
   @GET

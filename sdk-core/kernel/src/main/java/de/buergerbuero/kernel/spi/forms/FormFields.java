@@ -1,6 +1,5 @@
-package de.buergerbuero.connector.formsolutions;
+package de.buergerbuero.kernel.spi.forms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,39 +13,42 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Turns a form's JSON or XML payload into path → text pairs ({@code /antrag/anschrift/ort}; array
- * items and repeated elements get their index, {@code /kinder/1/vorname}). The XML parser accepts
- * no DTD and resolves no entities, so XXE and entity expansion ("billion laughs") cannot happen.
+ * Turns a form's JSON (as a tree of maps, lists and scalars, e.g. from Jackson's {@code
+ * convertValue(node, Object.class)}) or XML payload into path → text pairs ({@code
+ * /antrag/anschrift/ort}; array items and repeated elements get their index, {@code
+ * /kinder/1/vorname}). The XML parser accepts no DTD and resolves no entities, so XXE and entity
+ * expansion ("billion laughs") cannot happen.
  */
-final class Payloads {
-  static final int MAX_FIELDS = 5_000;
-  static final int MAX_DEPTH = 32;
+public final class FormFields {
+  public static final int MAX_FIELDS = 5_000;
+  public static final int MAX_DEPTH = 32;
 
-  private Payloads() {}
+  private FormFields() {}
 
-  static Map<String, String> fromJson(JsonNode payload) {
+  /** Flattens a JSON tree: {@code Map} objects, {@code List} arrays, scalars. */
+  public static Map<String, String> fromTree(Object payload) {
     Map<String, String> fields = new LinkedHashMap<>();
     walk(payload, "", fields, 0);
     return fields;
   }
 
-  private static void walk(JsonNode node, String path, Map<String, String> fields, int depth) {
+  private static void walk(Object node, String path, Map<String, String> fields, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("payload nested deeper than " + MAX_DEPTH);
     }
-    if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
-              e -> walk(e.getValue(), path + "/" + escape(e.getKey()), fields, depth + 1));
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), path + "/" + i, fields, depth + 1);
+    if (node instanceof Map<?, ?> object) {
+      for (Map.Entry<?, ?> e : object.entrySet()) {
+        walk(e.getValue(), path + "/" + escape(String.valueOf(e.getKey())), fields, depth + 1);
       }
-    } else if (!node.isNull()) {
+    } else if (node instanceof java.util.List<?> array) {
+      for (int i = 0; i < array.size(); i++) {
+        walk(array.get(i), path + "/" + i, fields, depth + 1);
+      }
+    } else if (node != null) {
       if (fields.size() >= MAX_FIELDS) {
         throw new IllegalArgumentException("more than " + MAX_FIELDS + " fields");
       }
-      fields.put(path, node.asText());
+      fields.put(path, String.valueOf(node));
     }
   }
 
@@ -55,7 +57,8 @@ final class Payloads {
     return key.replace("~", "~0").replace("/", "~1");
   }
 
-  static Map<String, String> fromXml(byte[] xml) {
+  /** Flattens XML; no DTD, no entity references. */
+  public static Map<String, String> fromXml(byte[] xml) {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
