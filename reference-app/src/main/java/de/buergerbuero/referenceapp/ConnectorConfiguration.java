@@ -1,11 +1,15 @@
 package de.buergerbuero.referenceapp;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import de.buergerbuero.connector.dms.cmis.CmisDmsConfig;
 import de.buergerbuero.connector.dms.cmis.CmisDocumentStore;
 import de.buergerbuero.connector.dms.filesystem.FileSystemDmsConfig;
 import de.buergerbuero.connector.dms.filesystem.FileSystemDocumentStore;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDmsConfig;
 import de.buergerbuero.connector.dms.xdomea.XdomeaDocumentStore;
+import de.buergerbuero.connector.fitconnect.CallbackVerifier;
+import de.buergerbuero.connector.fitconnect.FitConnectConfig;
+import de.buergerbuero.connector.fitconnect.FitConnectConnector;
 import de.buergerbuero.connector.formsolutions.FormsolutionsConfig;
 import de.buergerbuero.connector.formsolutions.FormsolutionsConnector;
 import de.buergerbuero.kernel.error.ConfigurationException;
@@ -13,6 +17,7 @@ import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.DepartmentRouting;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
+import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormServers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,24 +97,15 @@ public class ConnectorConfiguration {
         properties.put(key.substring((prefix + "property.").length()), value(key));
       }
     }
-    URI url;
-    try {
-      url = new URI(value(prefix + "url"));
-    } catch (URISyntaxException e) {
-      throw new ConfigurationException(prefix + "url is not a URL: " + e.getMessage());
-    }
     return new CmisDmsConfig(
-        url,
+        uri(prefix + "url"),
         value(prefix + "repository"),
         value(prefix + "user"),
         value(prefix + "password"),
         value(prefix + "folder"),
         config.getOptionalValue(prefix + "folder-type", String.class).orElse(null),
         properties,
-        config
-            .getOptionalValue(prefix + "timeout", String.class)
-            .map(t -> duration(prefix + "timeout", t))
-            .orElse(null));
+        optionalDuration(prefix + "timeout"));
   }
 
   private static Duration duration(String key, String text) {
@@ -126,32 +122,77 @@ public class ConnectorConfiguration {
     dms.hasConfirmations();
   }
 
-  /** Form servers: formsolutions when {@code buergerbuero.forms.formsolutions.url} is set. */
+  /**
+   * Form servers: formsolutions when {@code buergerbuero.forms.formsolutions.url} is set,
+   * FIT-Connect when {@code buergerbuero.forms.fitconnect.submission-api-url} is set.
+   */
   @Produces
   FormServers formServers() {
-    String prefix = FormsolutionsConfig.PREFIX;
-    if (config.getOptionalValue(prefix + "url", String.class).filter(v -> !v.isBlank()).isEmpty()) {
-      return FormServers.none();
+    Map<String, FormServerPort> servers = new HashMap<>();
+    if (isSet(FormsolutionsConfig.PREFIX + "url")) {
+      String prefix = FormsolutionsConfig.PREFIX;
+      servers.put(
+          "formsolutions",
+          new FormsolutionsConnector(
+              new FormsolutionsConfig(
+                  uri(prefix + "url"),
+                  value(prefix + "mandant"),
+                  value(prefix + "client-number"),
+                  value(prefix + "api-key"),
+                  optionalDuration(prefix + "timeout"))));
     }
-    URI url;
+    if (isSet(FitConnectConfig.PREFIX + "submission-api-url")) {
+      servers.put("fitconnect", new FitConnectConnector(fitConnectConfig(), clock));
+    }
+    return new FormServers(servers);
+  }
+
+  /** The FIT-Connect callback check; {@code null} when no callback secret is configured. */
+  @Produces
+  @jakarta.enterprise.context.Dependent
+  CallbackVerifier fitConnectCallbacks() {
+    return isSet(FitConnectConfig.PREFIX + "callback-secret")
+        ? new CallbackVerifier(value(FitConnectConfig.PREFIX + "callback-secret"), clock)
+        : null;
+  }
+
+  private FitConnectConfig fitConnectConfig() {
+    String prefix = FitConnectConfig.PREFIX;
+    return new FitConnectConfig(
+        uri(prefix + "token-url"),
+        uri(prefix + "submission-api-url"),
+        value(prefix + "client-id"),
+        value(prefix + "client-secret"),
+        value(prefix + "destination-id"),
+        jwk(prefix + "decryption-key"),
+        jwk(prefix + "signing-key"),
+        java.util.Set.of(value(prefix + "accepted-schemas").split("\\s*,\\s*")),
+        optionalDuration(prefix + "timeout"));
+  }
+
+  private RSAKey jwk(String key) {
     try {
-      url = new URI(value(prefix + "url"));
-    } catch (URISyntaxException e) {
-      throw new ConfigurationException(prefix + "url is not a URL: " + e.getMessage());
+      return RSAKey.parse(java.nio.file.Files.readString(path(key)));
+    } catch (java.io.IOException | java.text.ParseException e) {
+      throw new ConfigurationException(
+          key + ": no readable RSA JWK (" + e.getClass().getSimpleName() + ")");
     }
-    return new FormServers(
-        Map.of(
-            "formsolutions",
-            new FormsolutionsConnector(
-                new FormsolutionsConfig(
-                    url,
-                    value(prefix + "mandant"),
-                    value(prefix + "client-number"),
-                    value(prefix + "api-key"),
-                    config
-                        .getOptionalValue(prefix + "timeout", String.class)
-                        .map(t -> duration(prefix + "timeout", t))
-                        .orElse(null)))));
+  }
+
+  private boolean isSet(String key) {
+    return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isPresent();
+  }
+
+  private URI uri(String key) {
+    try {
+      return new URI(value(key));
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(key + " is not a URL: " + e.getMessage());
+    }
+  }
+
+  private Duration optionalDuration(String key) {
+    return config.getOptionalValue(key, String.class).map(t -> duration(key, t)).orElse(null);
   }
 
   @Produces

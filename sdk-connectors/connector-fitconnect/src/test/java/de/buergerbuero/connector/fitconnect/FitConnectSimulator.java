@@ -35,11 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * subscriber's public key). Senders' data is encrypted here with the destination's public key
  * (RSA-OAEP-256 + A256GCM) and announced in the metadata with SHA-512 hashes, as a sender would.
  */
-final class FitConnectSimulator implements FormServerCompatibilityKit.Simulator, AutoCloseable {
-  static final String CLIENT_ID = "subscriber-musterstadt";
-  static final String CLIENT_SECRET = "client-secret-musterstadt";
-  static final String DESTINATION = "aa3704d6-8bd7-4d40-a8af-501aa931a95b";
-  static final String SCHEMA = "https://schema.fitko.de/fim/s00000000009_1.0.0.schema.json";
+public final class FitConnectSimulator
+    implements FormServerCompatibilityKit.Simulator, AutoCloseable {
+  public static final String CLIENT_ID = "subscriber-musterstadt";
+  public static final String CLIENT_SECRET = "client-secret-musterstadt";
+  public static final String DESTINATION = "aa3704d6-8bd7-4d40-a8af-501aa931a95b";
+  public static final String SCHEMA = "https://schema.fitko.de/fim/s00000000009_1.0.0.schema.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -53,15 +54,21 @@ final class FitConnectSimulator implements FormServerCompatibilityKit.Simulator,
 
   FitConnectSimulator(RSAKey destinationPublicKey, RSAKey subscriberSigningPublicKey)
       throws IOException {
+    this(destinationPublicKey, subscriberSigningPublicKey, 0);
+  }
+
+  /** On a fixed loopback port (0 = any free one). */
+  public FitConnectSimulator(
+      RSAKey destinationPublicKey, RSAKey subscriberSigningPublicKey, int port) throws IOException {
     this.destinationPublicKey = destinationPublicKey;
     this.subscriberSigningPublicKey = subscriberSigningPublicKey;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/token", this::token);
     server.createContext("/v1/", this::api);
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -187,7 +194,7 @@ final class FitConnectSimulator implements FormServerCompatibilityKit.Simulator,
   }
 
   /** What a sender uploads: metadata and data encrypted, attachments encrypted apart. */
-  String submit(
+  public String submit(
       String serviceType,
       byte[] data,
       String mimeType,
@@ -297,7 +304,7 @@ final class FitConnectSimulator implements FormServerCompatibilityKit.Simulator,
     return FitConnectConnector.ACCEPT.equals(events.get(submissionId));
   }
 
-  boolean rejected(String submissionId) {
+  public boolean rejected(String submissionId) {
     return FitConnectConnector.REJECT.equals(events.get(submissionId));
   }
 
