@@ -98,6 +98,46 @@ class FormIntakeIT {
   }
 
   @Test
+  @DisplayName(
+      "a pushed form is stored before the answer, once per transID; wrong credentials get 401")
+  void push() throws Exception {
+    String body =
+        "{\"transID\":\"push-"
+            + System.nanoTime()
+            + "\",\"status\":\"NEW\",\"submissionDate\":\"2026-11-27T10:15:30+01:00\","
+            + "\"pdf\":\"JVBERi0xLjc=\",\"payload\":{\"antrag\":{\"servicekonto\":\"dev-bpk2-anna\","
+            + "\"name\":\"Anna Muster\",\"anschrift\":{\"strasse\":\"Hauptstraße 1\",\"plz\":\"12345\","
+            + "\"ort\":\"Musterstadt\"},\"beschreibung\":\"Gepusht\"}}}";
+    String path = "/api/v1/forms/formsolutions/" + FORM + "/submissions";
+    String good =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (FormsolutionsSimulator.CLIENT + ":" + FormsolutionsSimulator.API_KEY)
+                        .getBytes(StandardCharsets.UTF_8));
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> push =
+        auth ->
+            Api.send(
+                Api.request(path, null)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", auth)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build());
+    var first = push.apply(good);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String applicationId = object(first).getString("applicationId");
+    assertThat(object(push.apply(good)).getString("applicationId")).isEqualTo(applicationId);
+    assertThat(get("/api/v1/applications/" + applicationId, "anna").statusCode()).isEqualTo(200);
+    Api.assertProblem(
+        push.apply(
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString("4711:falsch".getBytes(StandardCharsets.UTF_8))),
+        401,
+        "BB-1006");
+  }
+
+  @Test
   @DisplayName("unusable submissions stay unacknowledged and are listed for admins")
   void problems() throws Exception {
     String hostile = formServer.publishHostileXml(FORM);

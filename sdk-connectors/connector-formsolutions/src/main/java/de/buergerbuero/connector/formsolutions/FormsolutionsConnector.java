@@ -113,7 +113,37 @@ public final class FormsolutionsConnector implements FormServerPort {
     return new Batch(submissions, rejected);
   }
 
-  private FormSubmission submission(String formId, JsonNode item) {
+  /**
+   * A submission the form server pushed to us, with the same fields as in the fetch answer.
+   *
+   * @throws FormServerException {@code FORM_SUBMISSION_MALFORMED} when it cannot be read
+   */
+  public static FormSubmission pushed(String formId, byte[] body) {
+    JsonNode item;
+    try {
+      item = JSON.readTree(body);
+    } catch (IOException e) {
+      throw FormServerException.malformed("Einreichung ist kein JSON", e);
+    }
+    if (item == null || !item.isObject()) {
+      throw FormServerException.malformed("Einreichung ist kein JSON-Objekt", null);
+    }
+    try {
+      return submission(formId, item);
+    } catch (IllegalArgumentException e) {
+      throw FormServerException.malformed(e.getMessage(), e);
+    }
+  }
+
+  /** Whether a push carries this connector's credentials (Basic), compared in constant time. */
+  public boolean authorises(String authorizationHeader) {
+    return authorizationHeader != null
+        && java.security.MessageDigest.isEqual(
+            authorization.getBytes(StandardCharsets.UTF_8),
+            authorizationHeader.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static FormSubmission submission(String formId, JsonNode item) {
     String id = item.path("transID").asText("");
     if (!id.matches("[A-Za-z0-9_.:-]{1,100}")) {
       throw new IllegalArgumentException("transID fehlt oder ist ungültig");

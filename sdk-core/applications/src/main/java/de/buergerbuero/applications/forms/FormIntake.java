@@ -147,7 +147,27 @@ public class FormIntake {
     return count;
   }
 
-  private void intake(FormMapping mapping, FormSubmission submission) throws BuergerbueroException {
+  /**
+   * Takes one submission a form server pushed (instead of being polled): mapped, validated and
+   * stored once per submission id; a repeated push returns the same application.
+   *
+   * @return the application's id
+   * @throws de.buergerbuero.kernel.error.NoSuchResourceException when no mapping covers the form
+   */
+  public String take(String source, FormSubmission submission) {
+    FormMapping mapping =
+        mappings.stream()
+            .filter(m -> m.source().equals(source) && m.formId().equals(submission.formId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new de.buergerbuero.kernel.error.NoSuchResourceException(
+                        "Für dieses Formular ist keine Zuordnung eingerichtet."));
+    return intake(mapping, submission);
+  }
+
+  private String intake(FormMapping mapping, FormSubmission submission)
+      throws BuergerbueroException {
     String name = submission.fields().get(mapping.namePath());
     String subject =
         mapping.subjectPath() == null ? null : submission.fields().get(mapping.subjectPath());
@@ -163,7 +183,7 @@ public class FormIntake {
     for (CaseDocument attachment : submission.attachments()) {
       uploads.add(upload(attachment));
     }
-    applications.submitFromFormServer(
+    return applications.submitFromFormServer(
         mapping.source() + ":" + submission.submissionId(),
         new Caller.ApplicantCaller(applicant, mapping.trustLevel()),
         mapping.serviceId(),
