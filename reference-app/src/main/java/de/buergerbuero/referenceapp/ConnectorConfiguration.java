@@ -166,7 +166,7 @@ public class ConnectorConfiguration {
         value(prefix + "destination-id"),
         jwk(prefix + "decryption-key"),
         jwk(prefix + "signing-key"),
-        java.util.Set.of(value(prefix + "accepted-schemas").split("\\s*,\\s*")),
+        FitConnectConfig.schemasIn(path(prefix + "schema-directory")),
         optionalDuration(prefix + "timeout"));
   }
 

@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Configuration of the FIT-Connect subscriber (prefix {@code buergerbuero.forms.fitconnect.}).
@@ -28,7 +28,7 @@ public record FitConnectConfig(
     String destinationId,
     RSAKey decryptionKey,
     RSAKey signingKey,
-    Set<String> acceptedSchemas,
+    Map<String, String> submissionSchemas,
     Duration timeout) {
   public static final String PREFIX = "buergerbuero.forms.fitconnect.";
 
@@ -44,7 +44,7 @@ public record FitConnectConfig(
       throw new ConfigurationException(
           PREFIX + "decryption-key and signing-key must be private keys");
     }
-    acceptedSchemas = Set.copyOf(acceptedSchemas == null ? Set.of() : acceptedSchemas);
+    submissionSchemas = Map.copyOf(submissionSchemas == null ? Map.of() : submissionSchemas);
     if (timeout == null) {
       timeout = Duration.ofSeconds(30);
     }
@@ -54,6 +54,29 @@ public record FitConnectConfig(
     if (value == null || value.toString().isBlank()) {
       throw new ConfigurationException("Missing configuration: " + PREFIX + key);
     }
+  }
+
+  /**
+   * Reads every {@code *.json} file of a directory as a submission schema, keyed by its {@code
+   * $id}.
+   */
+  public static Map<String, String> schemasIn(java.nio.file.Path directory) {
+    Map<String, String> schemas = new java.util.HashMap<>();
+    try (var files = java.nio.file.Files.list(directory)) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        String text = java.nio.file.Files.readString(file);
+        String id =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("$id").asText("");
+        if (id.isBlank()) {
+          throw new ConfigurationException(
+              PREFIX + "schema-directory: " + file.getFileName() + " has no $id");
+        }
+        schemas.put(id, text);
+      }
+    } catch (java.io.IOException e) {
+      throw new ConfigurationException(PREFIX + "schema-directory not readable: " + directory);
+    }
+    return schemas;
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +16,10 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("FIT-Connect subscriber against the Zustelldienst simulator")
 class FitConnectCompatibilityTest extends FormServerCompatibilityKit {
+  static final String PERMISSIVE =
+      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\""
+          + FitConnectSimulator.SCHEMA
+          + "\",\"type\":\"object\"}";
   static RSAKey decryptionKey;
   static RSAKey signingKey;
   private FitConnectSimulator simulator;
@@ -43,7 +46,7 @@ class FitConnectCompatibilityTest extends FormServerCompatibilityKit {
             FitConnectSimulator.DESTINATION,
             decryptionKey,
             signingKey,
-            Set.of(FitConnectSimulator.SCHEMA),
+            Map.of(FitConnectSimulator.SCHEMA, PERMISSIVE),
             Duration.ofSeconds(2)),
         Clock.systemUTC());
   }
@@ -67,6 +70,38 @@ class FitConnectCompatibilityTest extends FormServerCompatibilityKit {
   }
 
   @Test
+  @DisplayName("data not valid against its submission schema is rejected, naming the field")
+  void schemaViolation() {
+    String strict =
+        "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\""
+            + FitConnectSimulator.SCHEMA
+            + "\",\"type\":\"object\",\"required\":[\"antrag\"],\"properties\":{\"antrag\":{"
+            + "\"type\":\"object\",\"required\":[\"aktenzeichen\"]}}}";
+    String id = simulator.publish(FORM, fields(), pdf(), Map.of());
+    FitConnectConnector checking =
+        new FitConnectConnector(
+            new FitConnectConfig(
+                URI.create(simulator.url() + "/token"),
+                simulator.url(),
+                FitConnectSimulator.CLIENT_ID,
+                FitConnectSimulator.CLIENT_SECRET,
+                FitConnectSimulator.DESTINATION,
+                decryptionKey,
+                signingKey,
+                Map.of(FitConnectSimulator.SCHEMA, strict),
+                Duration.ofSeconds(2)),
+            Clock.systemUTC());
+    assertThat(checking.fetch(FORM).rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.submissionId()).isEqualTo(id);
+              assertThat(r.reason()).contains("verletzen das Schema").contains("/antrag");
+            });
+    assertThat(simulator.rejected(id)).isTrue();
+  }
+
+  @Test
   @DisplayName("wrong client credentials are a refusal")
   void wrongSecret() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector("falsch").fetch(FORM))
@@ -87,7 +122,9 @@ class FitConnectCompatibilityTest extends FormServerCompatibilityKit {
                 FitConnectSimulator.DESTINATION,
                 decryptionKey,
                 signingKey,
-                Set.of("https://schema.fitko.de/fim/anderes.schema.json"),
+                Map.of(
+                    "https://schema.fitko.de/fim/anderes.schema.json",
+                    "{\"$id\":\"https://schema.fitko.de/fim/anderes.schema.json\"}"),
                 Duration.ofSeconds(2)),
             Clock.systemUTC());
     assertThat(strict.fetch(FORM).rejected())
