@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +112,7 @@ class FitConnectIntakeIT {
         "accepted at the Zustelldienst",
         Duration.ofSeconds(60),
         () -> zustelldienst.acknowledged(id));
-    long mine =
+    List<JsonObject> mine =
         array(get("/api/v1/applications", "anna")).getValuesAs(JsonObject.class).stream()
             .filter(a -> a.getString("serviceId").equals("laermbeschwerde"))
             .map(a -> object(get("/api/v1/applications/" + a.getString("id"), "anna")))
@@ -122,8 +123,16 @@ class FitConnectIntakeIT {
                             .getJsonObject(1)
                             .getString("fileName")
                             .equals("Laermprotokoll.jpg"))
-            .count();
-    assertThat(mine).isGreaterThanOrEqualTo(1);
+            .toList();
+    assertThat(mine).isNotEmpty();
+    String applicationId = mine.get(mine.size() - 1).getString("id");
+    // the clerk of the service's department sees it, and it is filed in the DMS (RECEIVED)
+    assertThat(get("/api/v1/staff/applications/" + applicationId, "clerk-ordnung").statusCode())
+        .isEqualTo(200);
+    await(
+        "filed in the DMS",
+        Duration.ofSeconds(60),
+        () -> "RECEIVED".equals(Api.status("anna", applicationId)));
   }
 
   @Test
