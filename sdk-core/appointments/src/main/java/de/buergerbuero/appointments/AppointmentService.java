@@ -73,8 +73,8 @@ public class AppointmentService {
   @Resource ManagedScheduledExecutorService executor;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.appointments.resource", defaultValue = "")
-  String resource;
+  @ConfigProperty(name = "buergerbuero.appointments.resource")
+  Optional<String> resource;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.appointments.secret", defaultValue = DEVELOPMENT_SECRET)
@@ -95,14 +95,15 @@ public class AppointmentService {
 
   @PostConstruct
   void load() {
-    if (resource.isBlank()) {
+    if (resource.isEmpty() || resource.get().isBlank()) {
       locations = new Locations(10, 10, 1, 60, 3, Map.of());
       return;
     }
     try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource.get())) {
       if (in == null) {
-        throw new ConfigurationException("buergerbuero.appointments.resource: no " + resource);
+        throw new ConfigurationException(
+            "buergerbuero.appointments.resource: no " + resource.get());
       }
       locations = Locations.read(in);
     } catch (IOException e) {

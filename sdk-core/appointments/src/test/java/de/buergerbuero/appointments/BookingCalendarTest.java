@@ -39,7 +39,7 @@ class BookingCalendarTest {
 
   static AppointmentService service(ExternalSystem external) {
     AppointmentService s = new AppointmentService();
-    s.resource = "test-locations.json";
+    s.resource = java.util.Optional.of("test-locations.json");
     s.secret = "test";
     s.profile = "test";
     s.clock = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);

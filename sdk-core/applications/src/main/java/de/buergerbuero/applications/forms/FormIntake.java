@@ -49,8 +49,8 @@ public class FormIntake {
   @Resource ManagedScheduledExecutorService executor;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.forms.mapping.resource", defaultValue = "")
-  String mappingResource;
+  @ConfigProperty(name = "buergerbuero.forms.mapping.resource")
+  java.util.Optional<String> mappingResource;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.forms.poll-interval-ms", defaultValue = "60000")
@@ -65,11 +65,12 @@ public class FormIntake {
       Instant at, String source, String formId, String submissionId, String reason) {}
 
   void start(@Observes @Priority(1200) Startup startup) {
-    if (mappingResource.isBlank()) {
+    if (mappingResource.isEmpty() || mappingResource.get().isBlank()) {
       return;
     }
+    String resource = mappingResource.get();
     try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(mappingResource)) {
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new ConfigurationException(
             "buergerbuero.forms.mapping.resource: no " + mappingResource);

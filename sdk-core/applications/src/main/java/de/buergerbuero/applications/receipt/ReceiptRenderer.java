@@ -29,6 +29,17 @@ public final class ReceiptRenderer {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
 
+  /**
+   * The two standard fonts, built once per thread: building a PDType1Font parses its metrics and
+   * encoding, which cost about as much as the rest of a receipt. Standard 14 fonts are not
+   * embedded, so one instance can serve many documents.
+   */
+  private static final ThreadLocal<PDType1Font> REGULAR =
+      ThreadLocal.withInitial(() -> new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+
+  private static final ThreadLocal<PDType1Font> BOLD =
+      ThreadLocal.withInitial(() -> new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
+
   private final String municipality;
 
   public ReceiptRenderer(String municipality) {
@@ -36,8 +47,8 @@ public final class ReceiptRenderer {
   }
 
   public byte[] render(ReceiptData data) {
-    PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    PDType1Font regular = REGULAR.get();
+    PDType1Font bold = BOLD.get();
     try (PDDocument doc = new PDDocument()) {
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle("Eingangsbestätigung " + data.reference());
