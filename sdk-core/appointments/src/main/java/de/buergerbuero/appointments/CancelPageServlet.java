@@ -1,6 +1,7 @@
 package de.buergerbuero.appointments;
 
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.web.HtmlPage;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,9 +32,9 @@ public class CancelPageServlet extends HttpServlet {
         "<p>Möchten Sie diesen Termin absagen? / Do you want to cancel this appointment?</p>"
             + "<form method=\"post\" action=\"/termin/absagen\">"
             + "<input type=\"hidden\" name=\"id\" value=\""
-            + escape(id)
+            + HtmlPage.escape(id)
             + "\"><input type=\"hidden\" name=\"token\" value=\""
-            + escape(token)
+            + HtmlPage.escape(token)
             + "\"><button type=\"submit\">Termin absagen / Cancel</button></form>");
   }
 
@@ -53,7 +54,7 @@ public class CancelPageServlet extends HttpServlet {
           response,
           e.errorCode().descriptor().httpStatus(),
           "Absage nicht möglich / Cannot cancel",
-          "<p>" + escape(e.getMessage()) + "</p>");
+          "<p>" + HtmlPage.escape(e.getMessage()) + "</p>");
     }
   }
 
@@ -62,25 +63,6 @@ public class CancelPageServlet extends HttpServlet {
     response.setStatus(status);
     response.setCharacterEncoding("UTF-8");
     response.setContentType("text/html");
-    response
-        .getWriter()
-        .append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>")
-        .append(escape(title))
-        .append("</title></head><body><main><h1>")
-        .append(escape(title))
-        .append("</h1>")
-        .append(body)
-        .append("</main></body></html>");
-  }
-
-  private static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
+    HtmlPage.write(response.getWriter(), "de", title, body);
   }
 }

@@ -6,13 +6,13 @@ import de.buergerbuero.indoor.model.Room;
 import de.buergerbuero.indoor.routing.Profile;
 import de.buergerbuero.indoor.routing.Route;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.web.HtmlPage;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
@@ -39,10 +39,10 @@ public class RoomPageServlet extends HttpServlet {
         Room.ID.matcher(roomId).matches() ? navigation.room(roomId) : Optional.empty();
     if (located.isEmpty()) {
       response.setStatus(404);
-      page(
+      HtmlPage.write(
           response.getWriter(),
-          en ? "Room not found" : "Raum nicht gefunden",
           en ? "en" : "de",
+          en ? "Room not found" : "Raum nicht gefunden",
           "<p>"
               + (en
                   ? "There is no room with this number."
@@ -68,13 +68,13 @@ public class RoomPageServlet extends HttpServlet {
     Level level = new Level(room.level());
     StringBuilder body = new StringBuilder();
     body.append("<p>")
-        .append(escape(located.get().building().name()))
+        .append(HtmlPage.escape(located.get().building().name()))
         .append(", ")
-        .append(escape(en ? level.name().en() : level.name().de()))
+        .append(HtmlPage.escape(en ? level.name().en() : level.name().de()))
         .append("</p>");
     if (room.department() != null || room.occupant() != null) {
       body.append("<p>")
-          .append(escape(room.occupant() != null ? room.occupant() : room.department()))
+          .append(HtmlPage.escape(room.occupant() != null ? room.occupant() : room.department()))
           .append("</p>");
     }
     body.append("<h2>")
@@ -84,7 +84,7 @@ public class RoomPageServlet extends HttpServlet {
       body.append("<ol>");
       for (Route.Step step : route.steps()) {
         body.append("<li>")
-            .append(escape(en ? step.text().en() : step.text().de()))
+            .append(HtmlPage.escape(en ? step.text().en() : step.text().de()))
             .append("</li>");
       }
       body.append("</ol><p>")
@@ -94,7 +94,7 @@ public class RoomPageServlet extends HttpServlet {
           .append(Math.max(1, Math.round(route.durationSeconds() / 60.0)))
           .append(" min</p>");
     } else {
-      body.append("<p>").append(escape(routeError)).append("</p>");
+      body.append("<p>").append(HtmlPage.escape(routeError)).append("</p>");
     }
     String base = "/r/" + room.id();
     String lang = en ? "&amp;lang=en" : "";
@@ -107,41 +107,10 @@ public class RoomPageServlet extends HttpServlet {
         .append(link(base + "?profile=avoid-stairs" + lang, en ? "Avoid stairs" : "Treppen meiden"))
         .append(link(base + (en ? "" : "?lang=en"), en ? "Deutsch" : "English"))
         .append("</ul></nav>");
-    page(response.getWriter(), room.label(), en ? "en" : "de", body.toString());
+    HtmlPage.write(response.getWriter(), en ? "en" : "de", room.label(), body.toString());
   }
 
   private static String link(String href, String text) {
-    return "<li><a href=\"" + href + "\">" + escape(text) + "</a></li>";
-  }
-
-  private static void page(PrintWriter out, String title, String lang, String body) {
-    out.append("<!DOCTYPE html><html lang=\"")
-        .append(lang)
-        .append(
-            "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-        .append(escape(title))
-        .append("</title></head><body><main><h1>")
-        .append(escape(title))
-        .append("</h1>")
-        .append(body)
-        .append("</main></body></html>");
-  }
-
-  static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return "<li><a href=\"" + href + "\">" + HtmlPage.escape(text) + "</a></li>";
   }
 }
