@@ -50,6 +50,7 @@ public class ConnectorConfiguration {
   @Inject Clock clock;
 
   private DepartmentRouting dms;
+  private FormServers formServers;
 
   @PostConstruct
   void createDms() {
@@ -127,7 +128,16 @@ public class ConnectorConfiguration {
    * FIT-Connect when {@code buergerbuero.forms.fitconnect.submission-api-url} is set.
    */
   @Produces
-  FormServers formServers() {
+  synchronized FormServers formServers() {
+    // one set of connectors for the whole application: the push resource is request-scoped and
+    // must not build HTTP clients and schema registries on every request
+    if (formServers == null) {
+      formServers = createFormServers();
+    }
+    return formServers;
+  }
+
+  private FormServers createFormServers() {
     Map<String, FormServerPort> servers = new HashMap<>();
     if (isSet(FormsolutionsConfig.PREFIX + "url")) {
       String prefix = FormsolutionsConfig.PREFIX;
