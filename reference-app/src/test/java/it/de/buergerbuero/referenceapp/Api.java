@@ -135,4 +135,15 @@ final class Api {
   static String status(String user, String id) {
     return object(get("/api/v1/applications/" + id, user)).getString("status");
   }
+
+  /** The pending outbox entry of an application that has a failed attempt, or null. */
+  static JsonObject pendingWithError(String applicationId) {
+    return array(get("/api/v1/admin/outbox?state=PENDING&limit=1000", "admin"))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(o -> o.getString("idempotencyKey").endsWith(applicationId))
+        .filter(o -> o.containsKey("lastError"))
+        .findFirst()
+        .orElse(null);
+  }
 }

@@ -1,6 +1,5 @@
 package it.de.buergerbuero.referenceapp;
 
-import static it.de.buergerbuero.referenceapp.Api.array;
 import static it.de.buergerbuero.referenceapp.Api.await;
 import static it.de.buergerbuero.referenceapp.Api.get;
 import static it.de.buergerbuero.referenceapp.Api.status;
@@ -78,7 +77,7 @@ class CmisOutageIT {
         "a failed delivery attempt",
         Duration.ofSeconds(60),
         () -> {
-          failedAttempt.set(pendingWithError(first));
+          failedAttempt.set(Api.pendingWithError(first));
           return failedAttempt.get() != null;
         });
     assertThat(failedAttempt.get().getString("lastError")).contains("CMIS-Server nicht erreichbar");
@@ -134,16 +133,6 @@ class CmisOutageIT {
         Duration.ofSeconds(60),
         () ->
             referenceById.keySet().stream().allMatch(id -> "RECEIVED".equals(status("anna", id))));
-  }
-
-  private static JsonObject pendingWithError(String applicationId) {
-    return array(get("/api/v1/admin/outbox?state=PENDING&limit=1000", "admin"))
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(o -> o.getString("idempotencyKey").endsWith(applicationId))
-        .filter(o -> o.containsKey("lastError"))
-        .findFirst()
-        .orElse(null);
   }
 
   /** Case folder name → object id, below the configured base folder of the repository. */

@@ -52,7 +52,7 @@ class DmsOutageIT {
           "a failed delivery attempt",
           Duration.ofSeconds(60),
           () -> {
-            seen.set(pendingWithError(first));
+            seen.set(Api.pendingWithError(first));
             return seen.get() != null;
           });
       JsonObject entry = seen.get();
@@ -107,15 +107,5 @@ class DmsOutageIT {
             .orElseThrow();
     assertThat(delivered.getInt("attempts")).isGreaterThanOrEqualTo(2);
     assertThat(delivered.getString("result")).isEqualTo(caseDir.getFileName().toString());
-  }
-
-  private static JsonObject pendingWithError(String applicationId) {
-    return array(get("/api/v1/admin/outbox?state=PENDING&limit=1000", "admin"))
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(o -> o.getString("idempotencyKey").endsWith(applicationId))
-        .filter(o -> o.containsKey("lastError"))
-        .findFirst()
-        .orElse(null);
   }
 }
