@@ -1,5 +1,6 @@
 package de.buergerbuero.referenceapp;
 
+import de.buergerbuero.kernel.web.HtmlPage;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -22,8 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebServlet(urlPatterns = {"/login", "/logout"})
 public class DevelopmentFormLogin extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  static final String SESSION_USER = "buergerbuero.dev.user";
-  static final String SESSION_TRUST = "buergerbuero.dev.trust";
   private static final Set<String> LEVELS = Set.of("", "none", "low", "substantial", "high");
 
   @Inject
@@ -39,7 +38,13 @@ public class DevelopmentFormLogin extends HttpServlet {
       res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
     }
-    page(res, HttpServletResponse.SC_OK, null);
+    String trust = req.getParameter("trustLevel");
+    page(
+        res,
+        HttpServletResponse.SC_OK,
+        null,
+        BrowserSession.safeNext(req.getParameter("next")),
+        trust != null && LEVELS.contains(trust) ? trust : "");
   }
 
   @Override
@@ -54,20 +59,32 @@ public class DevelopmentFormLogin extends HttpServlet {
       if (session != null) {
         session.invalidate();
       }
-      res.sendRedirect(req.getContextPath() + "/");
+      res.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      res.setHeader("Location", req.getContextPath() + "/");
       return;
     }
+    String next = BrowserSession.safeNext(req.getParameter("next"));
     String user = req.getParameter("username");
     String password = req.getParameter("password");
     String trust = req.getParameter("trustLevel") == null ? "" : req.getParameter("trustLevel");
     if (user == null || password == null || !LEVELS.contains(trust)) {
-      page(res, HttpServletResponse.SC_BAD_REQUEST, "Bitte Benutzername und Passwort angeben.");
+      page(
+          res,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "Bitte Benutzername und Passwort angeben.",
+          next,
+          "");
       return;
     }
     try {
       req.login(user, password);
     } catch (ServletException e) {
-      page(res, HttpServletResponse.SC_UNAUTHORIZED, "Benutzername oder Passwort ist falsch.");
+      page(
+          res,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "Benutzername oder Passwort ist falsch.",
+          next,
+          trust);
       return;
     }
     String name = req.getUserPrincipal().getName();
@@ -77,12 +94,12 @@ public class DevelopmentFormLogin extends HttpServlet {
       old.invalidate(); // no session fixation
     }
     HttpSession session = req.getSession(true);
-    session.setAttribute(SESSION_USER, name);
+    session.setAttribute(BrowserSession.USER, name);
     if (!trust.isEmpty()) {
-      session.setAttribute(SESSION_TRUST, trust);
+      session.setAttribute(BrowserSession.TRUST, trust);
     }
     res.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    res.setHeader("Location", req.getContextPath() + "/");
+    res.setHeader("Location", req.getContextPath() + next);
   }
 
   private boolean refuseInProduction(HttpServletResponse res) throws IOException {
@@ -93,38 +110,63 @@ public class DevelopmentFormLogin extends HttpServlet {
     return false;
   }
 
-  private static void page(HttpServletResponse res, int status, String error) throws IOException {
+  private static void page(
+      HttpServletResponse res, int status, String error, String next, String trust)
+      throws IOException {
     res.setStatus(status);
     res.setContentType("text/html;charset=UTF-8");
     res.setHeader("Cache-Control", "no-store");
     PrintWriter out = res.getWriter();
     out.println("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">");
     out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    out.println("<title>Anmeldung (Entwicklung) – Bürgerbüro</title></head><body><main>");
+    out.println("<link rel=\"stylesheet\" href=\"/ui/theme.css\">");
+    out.println("<link rel=\"stylesheet\" href=\"/ui/app.css\">");
+    out.println("<title>Anmeldung (Entwicklung) – Bürgerbüro</title></head><body>");
+    out.println("<header class=\"site-header\"><div class=\"brand\"><a href=\"/\">");
+    out.println("<img src=\"/ui/logo.svg\" alt=\"\" width=\"40\" height=\"40\">");
+    out.println("<span>Bürgerbüro</span></a></div></header>");
+    out.println("<main id=\"main\" class=\"narrow\">");
     out.println("<h1>Anmeldung <span lang=\"en\">(development login)</span></h1>");
-    out.println("<p>Nur für Entwicklung und Test. Passwort = Benutzername.</p>");
+    out.println(
+        "<p class=\"hint\">Nur für Entwicklung und Test. Passwort = Benutzername"
+            + " (anna, ben, firma, clerk-ordnung, clerk-gewerbe, admin).</p>");
     if (error != null) {
-      out.println("<p role=\"alert\" id=\"login-error\">" + error + "</p>");
+      out.println("<p class=\"alert\" role=\"alert\" id=\"login-error\">" + error + "</p>");
     }
-    out.println("<form method=\"post\" action=\"/login\">");
-    out.println("<p><label for=\"username\">Benutzername</label><br>");
+    out.println("<form method=\"post\" action=\"/login\" class=\"stacked\">");
+    out.println("<input type=\"hidden\" name=\"next\" value=\"" + HtmlPage.escape(next) + "\">");
+    out.println("<p><label for=\"username\">Benutzername</label>");
     out.println(
         "<input id=\"username\" name=\"username\" autocomplete=\"username\" required"
             + (error != null ? " aria-describedby=\"login-error\"" : "")
             + "></p>");
-    out.println("<p><label for=\"password\">Passwort</label><br>");
+    out.println("<p><label for=\"password\">Passwort</label>");
     out.println(
         "<input id=\"password\" name=\"password\" type=\"password\""
             + " autocomplete=\"current-password\" required></p>");
     out.println(
-        "<p><label for=\"trustLevel\">Vertrauensniveau (nur Bürgerinnen und Bürger)</label><br>");
+        "<p><label for=\"trustLevel\">Vertrauensniveau (nur Bürgerinnen und Bürger)</label>");
+    out.println("<select id=\"trustLevel\" name=\"trustLevel\">");
+    String[][] options = {
+      {"", "wie im Konto hinterlegt"},
+      {"none", "normal (STORK-QAA 1)"},
+      {"low", "niedrig (STORK-QAA 2)"},
+      {"substantial", "substanziell (STORK-QAA 3)"},
+      {"high", "hoch (STORK-QAA 4)"}
+    };
+    for (String[] o : options) {
+      out.println(
+          "<option value=\""
+              + o[0]
+              + "\""
+              + (o[0].equals(trust) ? " selected" : "")
+              + ">"
+              + o[1]
+              + "</option>");
+    }
+    out.println("</select></p>");
     out.println(
-        "<select id=\"trustLevel\" name=\"trustLevel\">"
-            + "<option value=\"\">wie im Konto hinterlegt</option>"
-            + "<option value=\"none\">normal (STORK-QAA 1)</option>"
-            + "<option value=\"low\">niedrig (STORK-QAA 2)</option>"
-            + "<option value=\"substantial\">substanziell (STORK-QAA 3)</option>"
-            + "<option value=\"high\">hoch (STORK-QAA 4)</option></select></p>");
-    out.println("<p><button type=\"submit\">Anmelden</button></p></form></main></body></html>");
+        "<p><button type=\"submit\" class=\"primary\">Anmelden</button></p></form></main>"
+            + "</body></html>");
   }
 }

@@ -80,16 +80,14 @@ public class DevelopmentLogin implements CallerResolver {
     String account =
         principal != null
             ? principal.getName()
-            : session == null
-                ? null
-                : (String) session.getAttribute(DevelopmentFormLogin.SESSION_USER);
+            : session == null ? null : (String) session.getAttribute(BrowserSession.USER);
     Caller caller = account == null ? null : ACCOUNTS.get(account);
     if (caller == null) {
       return new Caller.Anonymous();
     }
     String chosen = request.getHeader(TRUST_HEADER);
     if (chosen == null && session != null) {
-      chosen = (String) session.getAttribute(DevelopmentFormLogin.SESSION_TRUST);
+      chosen = (String) session.getAttribute(BrowserSession.TRUST);
     }
     if (caller instanceof Caller.ApplicantCaller a && chosen != null && !chosen.isBlank()) {
       try {
@@ -103,6 +101,9 @@ public class DevelopmentLogin implements CallerResolver {
 
   @Override
   public Optional<String> authenticationChallenge() {
+    if (request.getHeader("X-Requested-With") != null) {
+      return Optional.empty(); // the web front end shows its own login page, not a browser dialog
+    }
     return Optional.of("Basic realm=\"Buergerbuero-Entwicklung\"");
   }
 

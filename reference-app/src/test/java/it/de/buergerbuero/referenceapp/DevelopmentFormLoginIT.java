@@ -34,6 +34,36 @@ class DevelopmentFormLoginIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> postJson(String body, String csrfToken) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + "/api/v1/applications"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (csrfToken != null) {
+      request.header("X-CSRF-Token", csrfToken);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @DisplayName("login returns only to a path of this site")
+  void loginReturnsToLocalPathsOnly() throws Exception {
+    assertThat(
+            post("/login", "username=anna&password=anna&next=%2F%23%2Fantraege")
+                .headers()
+                .firstValue("Location"))
+        .hasValue("/#/antraege");
+    for (String hostile : new String[] {"https://evil.example/", "//evil.example/", "/\\evil"}) {
+      String encoded = java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(
+              post("/login", "username=anna&password=anna&next=" + encoded)
+                  .headers()
+                  .firstValue("Location"))
+          .as(hostile)
+          .hasValue("/");
+    }
+  }
+
   @Test
   @DisplayName("a citizen logs in with the form, uses the API with the session and logs out")
   void loginSessionLogout() throws Exception {
@@ -52,19 +82,24 @@ class DevelopmentFormLoginIT {
         .anySatisfy(
             c -> assertThat(c).contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
     assertThat(get("/api/v1/applications").statusCode()).isEqualTo(200);
+    HttpResponse<String> session = get("/api/v1/session");
+    assertThat(session.body())
+        .contains("\"role\":\"applicant\"", "\"trustLevel\":\"substantial\"")
+        .doesNotContain("bpk2");
+    String token = session.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
+
+    // a state-changing request of the browser session needs the session's CSRF token
+    String body = "{\"serviceId\":\"bewohnerparkausweis\",\"formData\":" + PARKING + "}";
+    assertProblem(postJson(body, null), 403, "BB-1013");
+    assertProblem(postJson(body, "forged-" + token), 403, "BB-1013");
     // the trust level chosen at login applies: ben may now apply for a 'substantial' service
-    HttpResponse<String> applied =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(BASE + "/api/v1/applications"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"serviceId\":\"bewohnerparkausweis\",\"formData\":" + PARKING + "}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> applied = postJson(body, token);
     assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
 
-    assertThat(post("/logout", "").statusCode()).isEqualTo(302);
+    assertProblem(post("/logout", ""), 403, "BB-1013");
+    HttpResponse<String> logout = post("/logout", "_csrf=" + token);
+    assertThat(logout.statusCode()).isEqualTo(303);
+    assertThat(logout.headers().firstValue("Location")).hasValue("/");
     assertProblem(get("/api/v1/applications"), 401, "BB-1006");
   }
 }

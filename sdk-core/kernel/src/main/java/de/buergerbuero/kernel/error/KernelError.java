@@ -17,6 +17,8 @@ public enum KernelError implements ErrorCode {
       "BB-1010", 403, "Höheres Vertrauensniveau erforderlich", "Higher trust level required"),
   CONFLICT("BB-1011", 409, "Konflikt", "Conflict"),
   NOT_ACCEPTABLE("BB-1012", 406, "Antwortformat nicht verfügbar", "Not acceptable"),
+  CSRF_TOKEN_INVALID(
+      "BB-1013", 403, "Sicherheitstoken fehlt oder ist ungültig", "CSRF token missing or invalid"),
   DOCUMENT_STORE_UNAVAILABLE(
       "BB-1020", 503, "Dokumentenablage nicht erreichbar", "Document store unavailable"),
   DOCUMENT_STORE_REFUSED(

@@ -1,0 +1,104 @@
+package it.de.buergerbuero.referenceapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+
+@DisplayName("Clerk and admin front end in headless Chromium")
+class ClerkBrowserIT {
+  private WebBrowser browser;
+
+  @BeforeEach
+  void start() {
+    browser = new WebBrowser();
+  }
+
+  @AfterEach
+  void stop() {
+    browser.close();
+  }
+
+  @Test
+  @DisplayName(
+      "a clerk filters the inbox, opens an application with its data and audit trail, and"
+          + " changes its status with a note the citizen sees")
+  void inboxCaseAndTransition() {
+    JsonObject submitted = Api.submit("anna", "bewohnerparkausweis", Api.PARKING);
+    String id = submitted.getString("id");
+    String reference = submitted.getString("reference");
+    Api.await(
+        "filed in the DMS",
+        Duration.ofSeconds(30),
+        () -> "RECEIVED".equals(Api.status("anna", id)));
+
+    browser.login("clerk-ordnung", "/#/bearbeitung");
+    assertThat(browser.heading()).isEqualTo("Posteingang");
+    browser.assertAccessible("inbox");
+    new Select(browser.find("#filter-status")).selectByValue("RECEIVED");
+    new Select(browser.find("#filter-service")).selectByValue("bewohnerparkausweis");
+    browser.clickAndWait("form.filters button[type=submit]");
+    assertThat(browser.driver.getCurrentUrl()).contains("serviceId=bewohnerparkausweis");
+    assertThat(browser.find("table").getText()).contains(reference, "Anna Muster");
+    assertThat(browser.find("table").getText()).doesNotContain("Lärmbeschwerde");
+    browser.screenshot("06-posteingang");
+
+    browser.clickAndWait("a[href='#/bearbeitung/" + id + "']");
+    assertThat(browser.heading()).isEqualTo("Antrag " + reference);
+    assertThat(browser.find("main").getText()).contains("MS-AB 123", "ordnungsamt");
+    browser.assertAccessible("case page");
+
+    new Select(browser.find("#transition-to")).selectByValue("IN_PROGRESS");
+    browser.type("#transition-note", "Wir prüfen Ihren Antrag.");
+    browser.find("#transition-form button[type=submit]").click();
+    browser.waitForText("ol.history", "Wir prüfen Ihren Antrag.");
+    browser.waitForText("main dl", "in Bearbeitung");
+    assertThat(browser.find("table").getText()).isNotBlank(); // audit trail rows
+    browser.screenshot("07-antrag-bearbeiten");
+    assertThat(Api.status("anna", id)).isEqualTo("IN_PROGRESS");
+
+    // the citizen sees the clerk's note in the status history
+    WebBrowser anna = new WebBrowser();
+    try {
+      anna.login("anna", "/#/antraege/" + id);
+      assertThat(anna.find("ol.history").getText()).contains("Wir prüfen Ihren Antrag.");
+    } finally {
+      anna.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a clerk of another department gets 'not found' for the same application")
+  void otherDepartmentSeesNothing() {
+    String id = Api.submit("anna", "bewohnerparkausweis", Api.PARKING).getString("id");
+    browser.login("clerk-gewerbe", "/#/bearbeitung/" + id);
+    assertThat(browser.find("main .alert").getText()).contains("BB-2005");
+    assertThat(browser.find("main").getText()).doesNotContain("MS-AB 123");
+  }
+
+  @Test
+  @DisplayName("the admin sees the deliveries page; a citizen is told it is for staff only")
+  void adminDeliveries() {
+    browser.login("admin", "/#/admin");
+    assertThat(browser.heading()).isEqualTo("Zustellungen");
+    new Select(browser.find("#outbox-state")).selectByValue("DELIVERED");
+    browser.clickAndWait("form.filters button[type=submit]");
+    assertThat(browser.driver.getCurrentUrl()).contains("state=DELIVERED");
+    assertThat(browser.find("table").getText()).contains("dms.file-application");
+    browser.assertAccessible("deliveries");
+    browser.screenshot("08-zustellungen");
+
+    WebBrowser ben = new WebBrowser();
+    try {
+      ben.login("ben", "/#/admin");
+      assertThat(ben.heading()).isEqualTo("Anmeldung erforderlich");
+    } finally {
+      ben.close();
+    }
+  }
+}
