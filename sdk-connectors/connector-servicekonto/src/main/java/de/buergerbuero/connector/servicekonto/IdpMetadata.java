@@ -1,0 +1,76 @@
+package de.buergerbuero.connector.servicekonto;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What the SP needs from an identity provider's SAML 2.0 metadata: its entity id, the
+ * single-sign-on endpoint for the HTTP-Redirect binding and its signing certificates.
+ *
+ * <p>Metadata is configuration: load it from a file the operator checked (or from the IdP's
+ * metadata URL in a test setup); the certificates in it decide which signatures are trusted.
+ */
+public record IdpMetadata(
+    String entityId, String singleSignOnUrl, List<X509Certificate> signingCertificates) {
+  static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
+
+  public IdpMetadata {
+    signingCertificates = List.copyOf(signingCertificates);
+    if (signingCertificates.isEmpty()) {
+      throw new SamlException(SamlException.Reason.METADATA, "no signing certificate");
+    }
+  }
+
+  public static IdpMetadata parse(byte[] xml) {
+    Element root = SecureXml.parse(xml).getDocumentElement();
+    if (!SecureXml.MD.equals(root.getNamespaceURI())
+        || !"EntityDescriptor".equals(root.getLocalName())) {
+      throw new SamlException(SamlException.Reason.METADATA, "not an md:EntityDescriptor");
+    }
+    Element idp = SecureXml.required(root, SecureXml.MD, "IDPSSODescriptor");
+    String sso = null;
+    NodeList services = idp.getElementsByTagNameNS(SecureXml.MD, "SingleSignOnService");
+    for (int i = 0; i < services.getLength(); i++) {
+      Element s = (Element) services.item(i);
+      if (REDIRECT.equals(s.getAttribute("Binding"))) {
+        sso = s.getAttribute("Location");
+      }
+    }
+    if (sso == null || sso.isBlank()) {
+      throw new SamlException(
+          SamlException.Reason.METADATA, "no HTTP-Redirect SingleSignOnService");
+    }
+    List<X509Certificate> certs = new ArrayList<>();
+    NodeList keys = idp.getElementsByTagNameNS(SecureXml.MD, "KeyDescriptor");
+    for (int i = 0; i < keys.getLength(); i++) {
+      Element key = (Element) keys.item(i);
+      String use = key.getAttribute("use");
+      if (!use.isEmpty() && !"signing".equals(use)) {
+        continue;
+      }
+      NodeList values = key.getElementsByTagNameNS(SecureXml.DS, "X509Certificate");
+      for (int j = 0; j < values.getLength(); j++) {
+        certs.add(certificate(values.item(j).getTextContent()));
+      }
+    }
+    return new IdpMetadata(root.getAttribute("entityID"), sso, certs);
+  }
+
+  static X509Certificate certificate(String base64) {
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(base64.strip());
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
+    } catch (CertificateException | IllegalArgumentException e) {
+      throw new SamlException(SamlException.Reason.METADATA, "unreadable certificate", e);
+    }
+  }
+}

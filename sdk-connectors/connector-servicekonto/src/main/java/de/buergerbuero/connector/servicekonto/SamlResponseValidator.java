@@ -1,0 +1,284 @@
+package de.buergerbuero.connector.servicekonto;
+
+import static de.buergerbuero.connector.servicekonto.SamlException.Reason.*;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Validates a SAML 2.0 {@code Response} of the HTTP-POST binding the way an SP must (SAML 2.0
+ * Profiles §4.1.4.3, Web Browser SSO): exactly one assertion, signed by a certificate from the
+ * IdP's metadata with the signature covering that very assertion (no signature wrapping), issuer,
+ * destination, audience, bearer subject confirmation with recipient, validity window and {@code
+ * InResponseTo} of the request this browser started, success status, and a one-time assertion id.
+ * Encrypted assertions are not supported and refused.
+ */
+public final class SamlResponseValidator {
+  private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+  private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+  private static final Set<String> SIGNATURE_ALGORITHMS =
+      Set.of(
+          SignatureMethod.RSA_SHA256,
+          SignatureMethod.RSA_SHA512,
+          SignatureMethod.ECDSA_SHA256,
+          SignatureMethod.ECDSA_SHA512,
+          "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1");
+  private static final Set<String> TRANSFORMS =
+      Set.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE);
+
+  private final SamlSettings settings;
+  private final ReplayCache replays;
+
+  public SamlResponseValidator(SamlSettings settings, ReplayCache replays) {
+    this.settings = settings;
+    this.replays = replays;
+  }
+
+  /**
+   * Checks the base64 {@code SAMLResponse} form field against the request this browser session
+   * started ({@code expectedRequestId}, null when there is none: then it is refused).
+   */
+  public SamlAssertion validate(String samlResponse, String expectedRequestId, Instant now) {
+    if (samlResponse == null || samlResponse.isBlank()) {
+      throw new SamlException(MALFORMED, "SAMLResponse missing");
+    }
+    if (samlResponse.length() > SecureXml.MAX_BYTES * 4 / 3 + 4) {
+      throw new SamlException(MALFORMED, "SAMLResponse too large");
+    }
+    byte[] xml;
+    try {
+      xml = Base64.getMimeDecoder().decode(samlResponse.strip());
+    } catch (IllegalArgumentException e) {
+      throw new SamlException(MALFORMED, "SAMLResponse is not base64");
+    }
+    Document doc = SecureXml.parse(xml);
+    Element response = doc.getDocumentElement();
+    if (!SecureXml.SAMLP.equals(response.getNamespaceURI())
+        || !"Response".equals(response.getLocalName())) {
+      throw new SamlException(MALFORMED, "not a samlp:Response");
+    }
+    if (!"2.0".equals(response.getAttribute("Version"))) {
+      throw new SamlException(MALFORMED, "SAML version is not 2.0");
+    }
+    if (doc.getElementsByTagNameNS(SecureXml.SAML, "EncryptedAssertion").getLength() > 0) {
+      throw new SamlException(ENCRYPTED_NOT_SUPPORTED, "encrypted assertions are not supported");
+    }
+    NodeList assertions = doc.getElementsByTagNameNS(SecureXml.SAML, "Assertion");
+    if (assertions.getLength() != 1 || assertions.item(0).getParentNode() != response) {
+      throw new SamlException(MALFORMED, "exactly one assertion, directly in the response");
+    }
+    Element assertion = (Element) assertions.item(0);
+
+    // signatures first: nothing of the content is trusted before
+    Element assertionSignature = SecureXml.child(assertion, SecureXml.DS, "Signature");
+    if (assertionSignature == null) {
+      throw new SamlException(NOT_SIGNED, "the assertion is not signed");
+    }
+    verify(assertionSignature, assertion);
+    Element responseSignature = SecureXml.child(response, SecureXml.DS, "Signature");
+    if (responseSignature != null) {
+      verify(responseSignature, response);
+    }
+    if (doc.getElementsByTagNameNS(SecureXml.DS, "Signature").getLength()
+        != (responseSignature == null ? 1 : 2)) {
+      throw new SamlException(MALFORMED, "unexpected signature elements");
+    }
+
+    String destination = SecureXml.attr(response, "Destination");
+    if (destination != null && !destination.equals(settings.assertionConsumerServiceUrl())) {
+      throw new SamlException(WRONG_DESTINATION, "Destination is not this SP's ACS");
+    }
+    if (expectedRequestId == null
+        || !expectedRequestId.equals(response.getAttribute("InResponseTo"))) {
+      throw new SamlException(UNSOLICITED, "the response does not answer this session's request");
+    }
+    Element responseIssuer = SecureXml.child(response, SecureXml.SAML, "Issuer");
+    if (responseIssuer != null
+        && !settings.idp().entityId().equals(SecureXml.text(responseIssuer))) {
+      throw new SamlException(WRONG_ISSUER, "response issuer is not the configured IdP");
+    }
+    Element status = SecureXml.required(response, SecureXml.SAMLP, "Status");
+    String statusCode =
+        SecureXml.required(status, SecureXml.SAMLP, "StatusCode").getAttribute("Value");
+    if (!SUCCESS.equals(statusCode)) {
+      throw new SamlException(IDP_STATUS, "IdP answered " + statusCode);
+    }
+    Instant issued = instant(response.getAttribute("IssueInstant"));
+    if (issued.isAfter(now.plus(settings.clockSkew()))) {
+      throw new SamlException(NOT_YET_VALID, "response issued in the future");
+    }
+    if (issued.isBefore(now.minus(settings.requestLifetime()).minus(settings.clockSkew()))) {
+      throw new SamlException(EXPIRED, "response too old");
+    }
+
+    if (!settings
+        .idp()
+        .entityId()
+        .equals(SecureXml.text(SecureXml.required(assertion, SecureXml.SAML, "Issuer")))) {
+      throw new SamlException(WRONG_ISSUER, "assertion issuer is not the configured IdP");
+    }
+    Element subject = SecureXml.required(assertion, SecureXml.SAML, "Subject");
+    String nameId = SecureXml.text(SecureXml.required(subject, SecureXml.SAML, "NameID"));
+    Instant notOnOrAfter = checkSubjectConfirmation(subject, expectedRequestId, now);
+    checkConditions(SecureXml.required(assertion, SecureXml.SAML, "Conditions"), now);
+
+    Element authn = SecureXml.required(assertion, SecureXml.SAML, "AuthnStatement");
+    Instant authnInstant = instant(authn.getAttribute("AuthnInstant"));
+    String classRef = null;
+    Element context = SecureXml.child(authn, SecureXml.SAML, "AuthnContext");
+    if (context != null) {
+      classRef = SecureXml.text(SecureXml.child(context, SecureXml.SAML, "AuthnContextClassRef"));
+    }
+    Map<String, List<String>> attributes = attributes(assertion);
+
+    String id = assertion.getAttribute("ID");
+    if (!replays.firstUse(id, notOnOrAfter.plus(settings.clockSkew()), now)) {
+      throw new SamlException(REPLAYED, "assertion already used");
+    }
+    return new SamlAssertion(id, nameId, authnInstant, classRef, attributes, notOnOrAfter);
+  }
+
+  private Instant checkSubjectConfirmation(Element subject, String requestId, Instant now) {
+    for (Node n = subject.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c
+          && "SubjectConfirmation".equals(c.getLocalName())
+          && BEARER.equals(c.getAttribute("Method"))) {
+        Element data = SecureXml.required(c, SecureXml.SAML, "SubjectConfirmationData");
+        if (!settings.assertionConsumerServiceUrl().equals(data.getAttribute("Recipient"))) {
+          throw new SamlException(WRONG_DESTINATION, "Recipient is not this SP's ACS");
+        }
+        String inResponseTo = SecureXml.attr(data, "InResponseTo");
+        if (inResponseTo != null && !inResponseTo.equals(requestId)) {
+          throw new SamlException(UNSOLICITED, "subject confirmation answers another request");
+        }
+        Instant notOnOrAfter = instant(data.getAttribute("NotOnOrAfter"));
+        if (!now.isBefore(notOnOrAfter.plus(settings.clockSkew()))) {
+          throw new SamlException(EXPIRED, "subject confirmation expired");
+        }
+        String notBefore = SecureXml.attr(data, "NotBefore");
+        if (notBefore != null && instant(notBefore).isAfter(now.plus(settings.clockSkew()))) {
+          throw new SamlException(NOT_YET_VALID, "subject confirmation not yet valid");
+        }
+        return notOnOrAfter;
+      }
+    }
+    throw new SamlException(MALFORMED, "no bearer subject confirmation");
+  }
+
+  private void checkConditions(Element conditions, Instant now) {
+    String notBefore = SecureXml.attr(conditions, "NotBefore");
+    if (notBefore != null && instant(notBefore).isAfter(now.plus(settings.clockSkew()))) {
+      throw new SamlException(NOT_YET_VALID, "assertion not yet valid");
+    }
+    String notOnOrAfter = SecureXml.attr(conditions, "NotOnOrAfter");
+    if (notOnOrAfter != null && !now.isBefore(instant(notOnOrAfter).plus(settings.clockSkew()))) {
+      throw new SamlException(EXPIRED, "assertion expired");
+    }
+    NodeList restrictions =
+        conditions.getElementsByTagNameNS(SecureXml.SAML, "AudienceRestriction");
+    if (restrictions.getLength() == 0) {
+      throw new SamlException(WRONG_AUDIENCE, "no audience restriction");
+    }
+    // every AudienceRestriction must name this SP (SAML core §2.5.1.4)
+    for (int i = 0; i < restrictions.getLength(); i++) {
+      NodeList audiences =
+          ((Element) restrictions.item(i)).getElementsByTagNameNS(SecureXml.SAML, "Audience");
+      boolean ours = false;
+      for (int j = 0; j < audiences.getLength(); j++) {
+        ours |= settings.spEntityId().equals(audiences.item(j).getTextContent().strip());
+      }
+      if (!ours) {
+        throw new SamlException(WRONG_AUDIENCE, "the assertion is meant for another SP");
+      }
+    }
+  }
+
+  private static Map<String, List<String>> attributes(Element assertion) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    NodeList list = assertion.getElementsByTagNameNS(SecureXml.SAML, "Attribute");
+    for (int i = 0; i < list.getLength(); i++) {
+      Element attribute = (Element) list.item(i);
+      List<String> values =
+          result.computeIfAbsent(attribute.getAttribute("Name"), k -> new ArrayList<>());
+      NodeList vs = attribute.getElementsByTagNameNS(SecureXml.SAML, "AttributeValue");
+      for (int j = 0; j < vs.getLength(); j++) {
+        values.add(vs.item(j).getTextContent().strip());
+      }
+    }
+    return result;
+  }
+
+  /** Verifies one enveloped signature that must reference exactly {@code signed}. */
+  private void verify(Element signatureElement, Element signed) {
+    String id = signed.getAttribute("ID");
+    if (id.isEmpty()) {
+      throw new SamlException(MALFORMED, signed.getLocalName() + " without ID");
+    }
+    SamlException last = null;
+    for (X509Certificate cert : settings.idp().signingCertificates()) {
+      try {
+        DOMValidateContext context =
+            new DOMValidateContext(
+                KeySelector.singletonKeySelector(cert.getPublicKey()), signatureElement);
+        context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+        context.setIdAttributeNS(signed, null, "ID");
+        XMLSignature signature =
+            XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+        var info = signature.getSignedInfo();
+        if (!SIGNATURE_ALGORITHMS.contains(info.getSignatureMethod().getAlgorithm())) {
+          throw new SamlException(SIGNATURE_INVALID, "signature algorithm not allowed");
+        }
+        if (info.getReferences().size() != 1) {
+          throw new SamlException(SIGNATURE_INVALID, "exactly one reference expected");
+        }
+        Reference reference = (Reference) info.getReferences().get(0);
+        if (!("#" + id).equals(reference.getURI())) {
+          throw new SamlException(SIGNATURE_INVALID, "the signature covers another element");
+        }
+        for (Object t : reference.getTransforms()) {
+          if (!TRANSFORMS.contains(((Transform) t).getAlgorithm())) {
+            throw new SamlException(SIGNATURE_INVALID, "transform not allowed");
+          }
+        }
+        if (signature.validate(context)) {
+          return;
+        }
+        last = new SamlException(SIGNATURE_INVALID, "signature does not verify");
+      } catch (SamlException e) {
+        throw e;
+      } catch (Exception e) {
+        last =
+            new SamlException(SIGNATURE_INVALID, "signature not verifiable: " + e.getMessage(), e);
+      }
+    }
+    throw last;
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new SamlException(
+          MALFORMED, "not a UTC instant: " + String.valueOf(value).replaceAll("[^0-9TZ:.-]", "?"));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package de.buergerbuero.connector.servicekonto;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The service provider's side of the federation.
+ *
+ * @param spEntityId the SP's entity id, as registered at the IdP (often its metadata URL)
+ * @param assertionConsumerServiceUrl where the IdP posts the response (HTTP-POST binding); also the
+ *     required {@code Destination} and {@code Recipient}
+ * @param idp the identity provider
+ * @param clockSkew tolerance for the IdP's clock
+ * @param requestLifetime how long a login may take from AuthnRequest to response
+ * @param attributes which SAML attributes carry what (BundID OIDs by default)
+ */
+public record SamlSettings(
+    String spEntityId,
+    String assertionConsumerServiceUrl,
+    IdpMetadata idp,
+    Duration clockSkew,
+    Duration requestLifetime,
+    BundIdAttributes attributes) {
+  public SamlSettings {
+    Objects.requireNonNull(spEntityId, "spEntityId");
+    Objects.requireNonNull(assertionConsumerServiceUrl, "assertionConsumerServiceUrl");
+    Objects.requireNonNull(idp, "idp");
+    clockSkew = clockSkew == null ? Duration.ofMinutes(2) : clockSkew;
+    requestLifetime = requestLifetime == null ? Duration.ofMinutes(15) : requestLifetime;
+    attributes = attributes == null ? BundIdAttributes.DEFAULT : attributes;
+  }
+}

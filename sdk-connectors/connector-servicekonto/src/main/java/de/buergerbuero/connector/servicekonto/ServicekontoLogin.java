@@ -1,0 +1,102 @@
+package de.buergerbuero.connector.servicekonto;
+
+import static de.buergerbuero.connector.servicekonto.SamlException.Reason.MISSING_ATTRIBUTE;
+
+import de.buergerbuero.kernel.model.Applicant;
+import de.buergerbuero.kernel.model.ApplicantKind;
+import de.buergerbuero.kernel.model.TrustLevel;
+import de.buergerbuero.kernel.security.Caller;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a validated BundID / Mein Unternehmenskonto assertion into the kernel's caller — and keeps
+ * only what the SDK needs: the pseudonymous bPK2 as subject, the display name and the postbox
+ * handle. Birth date and e-mail address are read by no service of the SDK and dropped here (data
+ * minimisation); a town that needs them adds them to its own mapping.
+ *
+ * <p>Trust level: the {@code AuthnContextClassRef} when it is a STORK-QAA level (as BundID sends
+ * it); else the trust-level attribute (STORK-QAA or eIDAS LoA URI); when both are present, the
+ * lower one; when neither, the lowest level.
+ */
+public final class ServicekontoLogin {
+  private ServicekontoLogin() {}
+
+  public static Caller toCaller(SamlAssertion assertion, BundIdAttributes names) {
+    String role = assertion.first(names.staffRole());
+    if (role != null) {
+      String given = assertion.first(names.givenName());
+      String surname = assertion.first(names.surname());
+      String display = join(given, surname);
+      Set<String> departments = new LinkedHashSet<>(assertion.all(names.staffDepartment()));
+      boolean admin = "admin".equalsIgnoreCase(role);
+      if (!admin && !"clerk".equalsIgnoreCase(role)) {
+        throw new SamlException(MISSING_ATTRIBUTE, "unknown staff role");
+      }
+      return new Caller.StaffCaller(
+          assertion.nameId(), display.isEmpty() ? assertion.nameId() : display, departments, admin);
+    }
+    String subject = assertion.first(names.bpk2());
+    if (subject == null || subject.isBlank()) {
+      throw new SamlException(MISSING_ATTRIBUTE, "bPK2 missing");
+    }
+    TrustLevel level = trustLevel(assertion, names);
+    String company = assertion.first(names.companyName());
+    if (company != null && !company.isBlank()) {
+      String register = assertion.first(names.companyRegisterNumber());
+      String display = register == null ? company : company + " (" + register + ")";
+      return new Caller.ApplicantCaller(
+          new Applicant(subject, ApplicantKind.COMPANY, display, assertion.first(names.postbox())),
+          level);
+    }
+    String display = join(assertion.first(names.givenName()), assertion.first(names.surname()));
+    if (display.isEmpty()) {
+      throw new SamlException(MISSING_ATTRIBUTE, "name missing");
+    }
+    return new Caller.ApplicantCaller(
+        new Applicant(subject, ApplicantKind.CITIZEN, display, assertion.first(names.postbox())),
+        level);
+  }
+
+  static TrustLevel trustLevel(SamlAssertion assertion, BundIdAttributes names) {
+    TrustLevel fromContext = parse(assertion.authnContextClassRef());
+    TrustLevel fromAttribute = parse(assertion.first(names.trustLevel()));
+    if (fromContext != null && fromAttribute != null) {
+      return fromContext.compareTo(fromAttribute) <= 0 ? fromContext : fromAttribute;
+    }
+    if (fromContext != null) {
+      return fromContext;
+    }
+    return fromAttribute != null ? fromAttribute : TrustLevel.NORMAL;
+  }
+
+  /** STORK-QAA-Level-n or an eIDAS LoA URI; null for anything else. */
+  static TrustLevel parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.matches("STORK-QAA-Level-[1-4]")) {
+      return TrustLevel.ofStorkQaaLevel(v.charAt(v.length() - 1) - '0');
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://eidas.europa.eu/loa/")) {
+      switch (lower.substring("http://eidas.europa.eu/loa/".length())) {
+        case "low":
+          return TrustLevel.LOW;
+        case "substantial":
+          return TrustLevel.SUBSTANTIAL;
+        case "high":
+          return TrustLevel.HIGH;
+        default:
+          return null;
+      }
+    }
+    return null;
+  }
+
+  private static String join(String a, String b) {
+    return ((a == null ? "" : a.strip()) + " " + (b == null ? "" : b.strip())).strip();
+  }
+}
