@@ -8,12 +8,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * What the reference app keeps in a browser's HTTP session: the development login's account and
- * trust level, and the session's CSRF token. A browser sends the token back in the {@value
- * #CSRF_HEADER} header (or the {@value #CSRF_PARAMETER} form field) with every state-changing
- * request; {@link CsrfFilter} checks it.
+ * What the reference app keeps in a browser's HTTP session: the caller of the real login, or the
+ * development login's account and trust level, and the session's CSRF token. A browser sends the
+ * token back in the {@value #CSRF_HEADER} header (or the {@value #CSRF_PARAMETER} form field) with
+ * every state-changing request; {@link CsrfFilter} checks it.
  */
 final class BrowserSession {
+  /** The caller of the real login (SAML), set once at the assertion consumer service. */
+  static final String LOGIN = "buergerbuero.login";
+
   static final String USER = "buergerbuero.dev.user";
   static final String TRUST = "buergerbuero.dev.trust";
   static final String CSRF = "buergerbuero.csrf";
@@ -37,6 +40,15 @@ final class BrowserSession {
       }
       return token;
     }
+  }
+
+  /** Ends the old session (if any) and starts a new one: no session fixation across a login. */
+  static HttpSession renew(HttpServletRequest request) {
+    HttpSession old = request.getSession(false);
+    if (old != null) {
+      old.invalidate();
+    }
+    return request.getSession(true);
   }
 
   /** Whether {@code given} is the session's token (constant time). */

@@ -39,7 +39,9 @@ public class CsrfFilter extends HttpFilter {
     HttpSession session = req.getSession(false);
     boolean cookieAuthenticated =
         req.getUserPrincipal() != null
-            || (session != null && session.getAttribute(BrowserSession.USER) != null);
+            || (session != null
+                && (session.getAttribute(BrowserSession.LOGIN) != null
+                    || session.getAttribute(BrowserSession.USER) != null));
     if (!cookieAuthenticated) {
       chain.doFilter(req, res);
       return;

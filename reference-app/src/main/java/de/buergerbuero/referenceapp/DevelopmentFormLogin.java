@@ -11,31 +11,24 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Form login of the development login: {@code GET /login} shows the form, {@code POST /login}
  * checks user name and password against the server's user registry ({@code
- * HttpServletRequest.login}) and keeps the account in a new HTTP session; {@code POST /logout} ends
- * it. API clients keep using HTTP Basic. Not available when {@code
- * buergerbuero.profile=production}.
+ * HttpServletRequest.login}) and keeps the account in a new HTTP session ({@link LogoutServlet}
+ * ends it). API clients keep using HTTP Basic. Answers 404 when the development login is off.
  */
-@WebServlet(urlPatterns = {"/login", "/logout"})
+@WebServlet(urlPatterns = "/login")
 public class DevelopmentFormLogin extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Set<String> LEVELS = Set.of("", "none", "low", "substantial", "high");
 
-  @Inject
-  @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
-  String profile;
+  @Inject DevelopmentLogin development;
+  @Inject SamlLogin saml;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (refuseInProduction(res)) {
-      return;
-    }
-    if (req.getServletPath().equals("/logout")) {
-      res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
     }
     String trust = req.getParameter("trustLevel");
@@ -54,15 +47,6 @@ public class DevelopmentFormLogin extends HttpServlet {
       return;
     }
     req.setCharacterEncoding("UTF-8");
-    if (req.getServletPath().equals("/logout")) {
-      HttpSession session = req.getSession(false);
-      if (session != null) {
-        session.invalidate();
-      }
-      res.setStatus(HttpServletResponse.SC_SEE_OTHER);
-      res.setHeader("Location", req.getContextPath() + "/");
-      return;
-    }
     String next = BrowserSession.safeNext(req.getParameter("next"));
     String user = req.getParameter("username");
     String password = req.getParameter("password");
@@ -89,11 +73,7 @@ public class DevelopmentFormLogin extends HttpServlet {
     }
     String name = req.getUserPrincipal().getName();
     req.logout(); // the session carries the login from here on
-    HttpSession old = req.getSession(false);
-    if (old != null) {
-      old.invalidate(); // no session fixation
-    }
-    HttpSession session = req.getSession(true);
+    HttpSession session = BrowserSession.renew(req); // no session fixation
     session.setAttribute(BrowserSession.USER, name);
     if (!trust.isEmpty()) {
       session.setAttribute(BrowserSession.TRUST, trust);
@@ -103,15 +83,14 @@ public class DevelopmentFormLogin extends HttpServlet {
   }
 
   private boolean refuseInProduction(HttpServletResponse res) throws IOException {
-    if ("production".equals(profile)) {
+    if (!development.enabled()) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return true;
     }
     return false;
   }
 
-  private static void page(
-      HttpServletResponse res, int status, String error, String next, String trust)
+  private void page(HttpServletResponse res, int status, String error, String next, String trust)
       throws IOException {
     res.setStatus(status);
     res.setContentType("text/html;charset=UTF-8");
@@ -165,8 +144,14 @@ public class DevelopmentFormLogin extends HttpServlet {
               + "</option>");
     }
     out.println("</select></p>");
-    out.println(
-        "<p><button type=\"submit\" class=\"primary\">Anmelden</button></p></form></main>"
-            + "</body></html>");
+    out.println("<p><button type=\"submit\" class=\"primary\">Anmelden</button></p></form>");
+    if (saml.enabled()) {
+      out.println(
+          "<p><a class=\"button\" href=\"/saml/login?next="
+              + HtmlPage.escape(
+                  java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+              + "\">Mit BundID / Unternehmenskonto anmelden (SAML)</a></p>");
+    }
+    out.println("</main></body></html>");
   }
 }

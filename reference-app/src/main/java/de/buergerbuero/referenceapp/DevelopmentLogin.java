@@ -5,7 +5,6 @@ import de.buergerbuero.kernel.model.Applicant;
 import de.buergerbuero.kernel.model.ApplicantKind;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
-import de.buergerbuero.kernel.security.CallerResolver;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The development login of the embedded default. Liberty authenticates the user against the basic
  * registry in {@code dev-login.xml}; this class maps the account to a caller with a fixed profile.
  * The trust level of a citizen can be chosen per request with the header {@value #TRUST_HEADER}
- * (none/low/substantial/high), to try out step-up. It refuses to run when {@code
- * buergerbuero.profile=production}.
+ * (none/low/substantial/high), to try out step-up. Switched on by {@code
+ * buergerbuero.login.development} (default true); the server refuses to start when it is on and
+ * {@code buergerbuero.profile=production}.
  */
 @ApplicationScoped
-public class DevelopmentLogin implements CallerResolver {
+public class DevelopmentLogin {
   public static final String TRUST_HEADER = "X-Development-Trust-Level";
 
   private static final Map<String, Caller> ACCOUNTS =
@@ -55,24 +55,32 @@ public class DevelopmentLogin implements CallerResolver {
           "admin",
           new Caller.StaffCaller("admin", "Ada Admin", Set.of(), true));
 
-  @Inject HttpServletRequest request;
-
   @Inject
   @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
   String profile;
 
+  @Inject
+  @ConfigProperty(name = "buergerbuero.login.development", defaultValue = "true")
+  boolean enabled;
+
   /** Stops the deployment before anything else when a production system has the dev login. */
   void refuseInProduction(@Observes @Priority(1) Startup startup) {
-    if ("production".equals(profile)) {
+    if ("production".equals(profile) && enabled) {
       throw new ConfigurationException(
-          "The development login must not run with buergerbuero.profile=production;"
-              + " configure a real login (connector-servicekonto) instead.");
+          "The development login must not run with buergerbuero.profile=production: set"
+              + " buergerbuero.login.development=false and configure the real login"
+              + " (buergerbuero.login.saml.*, connector-servicekonto).");
     }
   }
 
-  @Override
-  public Caller current() {
-    if ("production".equals(profile)) {
+  /** Whether the development login answers (never in production). */
+  public boolean enabled() {
+    return enabled && !"production".equals(profile);
+  }
+
+  /** The caller of the development login: HTTP Basic or the form login's session. */
+  public Caller resolve(HttpServletRequest request) {
+    if (!enabled()) {
       return new Caller.Anonymous();
     }
     Principal principal = request.getUserPrincipal();
@@ -99,9 +107,9 @@ public class DevelopmentLogin implements CallerResolver {
     return caller;
   }
 
-  @Override
-  public Optional<String> authenticationChallenge() {
-    if (request.getHeader("X-Requested-With") != null) {
+  /** The HTTP Basic challenge for API clients (none for the web front end). */
+  public Optional<String> authenticationChallenge(HttpServletRequest request) {
+    if (!enabled() || (request != null && request.getHeader("X-Requested-With") != null)) {
       return Optional.empty(); // the web front end shows its own login page, not a browser dialog
     }
     return Optional.of("Basic realm=\"Buergerbuero-Entwicklung\"");

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,13 +29,10 @@ public class SessionResource {
   @Inject CallerResolver callers;
   @Context HttpServletRequest request;
 
-  @Inject
-  @ConfigProperty(name = "buergerbuero.login.url", defaultValue = "/login")
-  String loginUrl;
+  @Inject DevelopmentLogin development;
+  @Inject SamlLogin saml;
 
-  @Inject
-  @ConfigProperty(name = "buergerbuero.logout.url", defaultValue = "/logout")
-  String logoutUrl;
+  private static final String LOGOUT_URL = "/logout";
 
   /**
    * The current login.
@@ -61,6 +57,9 @@ public class SessionResource {
   @Operation(summary = "Angemeldete Person und CSRF-Token / current login and CSRF token")
   public Response current() {
     Caller caller = callers.current();
+    // the development login page offers the SAML login too; without it, SAML is the login
+    String loginUrl = development.enabled() || !saml.enabled() ? "/login" : "/saml/login";
+    String logoutUrl = LOGOUT_URL;
     SessionView view;
     if (caller instanceof Caller.ApplicantCaller a) {
       view =

@@ -19,6 +19,7 @@ public enum KernelError implements ErrorCode {
   NOT_ACCEPTABLE("BB-1012", 406, "Antwortformat nicht verfügbar", "Not acceptable"),
   CSRF_TOKEN_INVALID(
       "BB-1013", 403, "Sicherheitstoken fehlt oder ist ungültig", "CSRF token missing or invalid"),
+  LOGIN_REFUSED("BB-1014", 401, "Anmeldung abgelehnt", "Login refused"),
   DOCUMENT_STORE_UNAVAILABLE(
       "BB-1020", 503, "Dokumentenablage nicht erreichbar", "Document store unavailable"),
   DOCUMENT_STORE_REFUSED(
