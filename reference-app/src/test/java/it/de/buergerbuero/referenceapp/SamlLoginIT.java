@@ -30,12 +30,12 @@ class SamlLoginIT {
           + "\"address\":{\"street\":\"Industriestr. 5\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}";
   private static final List<String> USERS =
       List.of("anna", "ben", "firma", "clerk-ordnung", "clerk-gewerbe", "admin");
-  private final Map<String, SamlBrowser> as = new HashMap<>();
+  private final Map<String, IdpBrowser> as = new HashMap<>();
 
   @BeforeAll
   void loginEveryone() throws Exception {
     for (String user : USERS) {
-      as.put(user, new SamlBrowser().login(user));
+      as.put(user, new IdpBrowser().login(user));
     }
   }
 
@@ -63,8 +63,8 @@ class SamlLoginIT {
   @Test
   @DisplayName("the session cookie is HttpOnly and SameSite=Strict; posts need the CSRF token")
   void cookiesAndCsrf() throws Exception {
-    SamlBrowser b = new SamlBrowser();
-    SamlBrowser.IdpAnswer answer = b.loginAtIdp("anna", "?next=%2F");
+    IdpBrowser b = new IdpBrowser();
+    IdpBrowser.IdpAnswer answer = b.loginAtIdp("anna", "?next=%2F");
     HttpResponse<String> acs = b.post(answer, answer.samlResponse());
     assertThat(acs.headers().allValues("Set-Cookie"))
         .anySatisfy(
@@ -86,13 +86,13 @@ class SamlLoginIT {
       "step-up: ben's level is too low (403 BB-1010 naming the level); the login restarts asking"
           + " the IdP for STORK-QAA-Level-3; hanna at level 4 may apply")
   void stepUp() throws Exception {
-    SamlBrowser ben = as.get("ben");
+    IdpBrowser ben = as.get("ben");
     String body = "{\"serviceId\":\"bewohnerparkausweis\",\"formData\":" + Api.PARKING + "}";
     JsonObject problem =
         assertProblem(ben.api("POST", "/api/v1/applications", body), 403, "BB-1010");
     assertThat(problem.getString("requiredTrustLevel")).isEqualTo("substantial");
 
-    SamlBrowser.IdpAnswer again = ben.loginAtIdp("ben", "?trustLevel=substantial&next=%2F");
+    IdpBrowser.IdpAnswer again = ben.loginAtIdp("ben", "?trustLevel=substantial&next=%2F");
     assertThat(inflate(again.authnRequestUrl()))
         .contains("RequestedAuthnContext Comparison=\"minimum\"", "STORK-QAA-Level-3");
     assertThat(ben.post(again, again.samlResponse()).statusCode()).isEqualTo(200);
@@ -100,7 +100,7 @@ class SamlLoginIT {
     // the IdP vouches only for what ben's account has: still too low
     assertProblem(ben.api("POST", "/api/v1/applications", body), 403, "BB-1010");
 
-    SamlBrowser hanna = new SamlBrowser().login("hanna");
+    IdpBrowser hanna = new IdpBrowser().login("hanna");
     assertThat(hanna.session().getString("trustLevel")).isEqualTo("high");
     assertThat(hanna.api("POST", "/api/v1/applications", body).statusCode()).isEqualTo(201);
   }
@@ -145,7 +145,7 @@ class SamlLoginIT {
     int checked = 0;
     for (String app : List.of(annaApp, firmaApp)) {
       for (String user : USERS) {
-        SamlBrowser b = as.get(user);
+        IdpBrowser b = as.get(user);
         Integer own = applicantView.get(app).get(user);
         int applicantStatus = b.api("GET", "/api/v1/applications/" + app, null).statusCode();
         assertThat(applicantStatus)
@@ -163,7 +163,7 @@ class SamlLoginIT {
             .isEqualTo(staff == null ? 403 : staff);
         checked += 3;
       }
-      assertThat(new SamlBrowser().api("GET", "/api/v1/applications/" + app, null).statusCode())
+      assertThat(new IdpBrowser().api("GET", "/api/v1/applications/" + app, null).statusCode())
           .isEqualTo(401);
     }
     // changing someone else's application: withdrawing and deciding
@@ -193,8 +193,8 @@ class SamlLoginIT {
       "Keycloak's real answer with its signatures removed, an attribute changed, or replayed is"
           + " refused with 401, and nobody is logged in")
   void forgedAnswersAreRefused() throws Exception {
-    SamlBrowser b = new SamlBrowser();
-    SamlBrowser.IdpAnswer answer = b.loginAtIdp("anna", "?next=%2F");
+    IdpBrowser b = new IdpBrowser();
+    IdpBrowser.IdpAnswer answer = b.loginAtIdp("anna", "?next=%2F");
     String xml = decode(answer.samlResponse());
     String unsigned = xml.replaceAll("(?s)<(\\w+:)?Signature[ >].*?</(\\w+:)?Signature>", "");
     assertThat(unsigned).doesNotContain("SignatureValue");
@@ -208,13 +208,13 @@ class SamlLoginIT {
 
     answer = b.loginAtIdp("anna", "?next=%2F");
     assertThat(b.post(answer, answer.samlResponse()).statusCode()).isEqualTo(200);
-    SamlBrowser attacker = new SamlBrowser();
+    IdpBrowser attacker = new IdpBrowser();
     assertRefused(attacker, attacker.post(answer, answer.samlResponse())); // same RelayState again
-    SamlBrowser.IdpAnswer fresh = attacker.loginAtIdp("ben", "?next=%2F");
+    IdpBrowser.IdpAnswer fresh = attacker.loginAtIdp("ben", "?next=%2F");
     assertRefused(attacker, attacker.post(fresh, answer.samlResponse())); // answers another request
   }
 
-  private static void assertRefused(SamlBrowser b, HttpResponse<String> r) throws Exception {
+  private static void assertRefused(IdpBrowser b, HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
     assertThat(r.body()).contains("BB-1014");
     assertThat(b.session().getString("role")).isEqualTo("anonymous");

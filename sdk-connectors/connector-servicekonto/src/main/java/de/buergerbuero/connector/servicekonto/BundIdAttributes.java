@@ -35,4 +35,22 @@ public record BundIdAttributes(
           "urn:buergerbuero:unternehmen:registernummer",
           "urn:buergerbuero:personal:rolle",
           "urn:buergerbuero:personal:fachbereich");
+
+  /**
+   * Claim names of the OIDC login, as a Keycloak broker in front of BundID passes the attributes on
+   * (standard OIDC claims where there is one).
+   */
+  public static final BundIdAttributes OIDC_CLAIMS =
+      new BundIdAttributes(
+          "bpk2",
+          "given_name",
+          "family_name",
+          "birthdate",
+          "email",
+          "postbox",
+          "trust_level",
+          "organisation",
+          "register_number",
+          "staff_role",
+          "department");
 }

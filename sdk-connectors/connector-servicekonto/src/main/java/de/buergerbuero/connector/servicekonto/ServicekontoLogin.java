@@ -7,7 +7,9 @@ import de.buergerbuero.kernel.model.ApplicantKind;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,21 @@ public final class ServicekontoLogin {
   private ServicekontoLogin() {}
 
   public static Caller toCaller(SamlAssertion assertion, BundIdAttributes names) {
+    return toCaller(
+        assertion.attributes(), assertion.authnContextClassRef(), assertion.nameId(), names);
+  }
+
+  /**
+   * The caller from attributes (SAML attributes or OIDC claims, each a list of values), the
+   * authentication context (SAML {@code AuthnContextClassRef}, OIDC {@code acr}) and the IdP's
+   * subject (used as the account name of staff).
+   */
+  public static Caller toCaller(
+      Map<String, List<String>> attributes,
+      String authnContext,
+      String idpSubject,
+      BundIdAttributes names) {
+    Values assertion = new Values(attributes, authnContext, idpSubject);
     String role = assertion.first(names.staffRole());
     if (role != null) {
       String given = assertion.first(names.givenName());
@@ -59,7 +76,20 @@ public final class ServicekontoLogin {
         level);
   }
 
-  static TrustLevel trustLevel(SamlAssertion assertion, BundIdAttributes names) {
+  /** Attribute access over either source. */
+  private record Values(
+      Map<String, List<String>> attributes, String authnContextClassRef, String nameId) {
+    String first(String name) {
+      List<String> v = attributes.get(name);
+      return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    List<String> all(String name) {
+      return attributes.getOrDefault(name, List.of());
+    }
+  }
+
+  private static TrustLevel trustLevel(Values assertion, BundIdAttributes names) {
     TrustLevel fromContext = parse(assertion.authnContextClassRef());
     TrustLevel fromAttribute = parse(assertion.first(names.trustLevel()));
     if (fromContext != null && fromAttribute != null) {

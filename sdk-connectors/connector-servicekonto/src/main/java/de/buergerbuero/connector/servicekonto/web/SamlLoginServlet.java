@@ -1,0 +1,78 @@
+package de.buergerbuero.connector.servicekonto.web;
+
+import de.buergerbuero.connector.servicekonto.AuthnRequest;
+import de.buergerbuero.connector.servicekonto.SamlException;
+import de.buergerbuero.connector.servicekonto.ServiceProviderMetadata;
+import de.buergerbuero.kernel.model.TrustLevel;
+import de.buergerbuero.web.LoginPages;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The SAML endpoints of the real login: {@code GET /saml/login?next=…&trustLevel=…} sends the
+ * browser to the IdP (asking for at least that trust level: step-up), {@code POST /saml/acs}
+ * consumes the answer and starts a new session, {@code GET /saml/metadata} shows the SP metadata
+ * for registering at the IdP. All answer 404 unless {@code buergerbuero.login.saml.enabled=true}. A
+ * refused answer is logged with its reason only — never with attribute values.
+ */
+@WebServlet(urlPatterns = {"/saml/login", "/saml/acs", "/saml/metadata"})
+public class SamlLoginServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(SamlLoginServlet.class.getName());
+
+  @Inject SamlLogin saml;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!saml.enabled()) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    res.setHeader("Cache-Control", "no-store");
+    try {
+      switch (req.getServletPath()) {
+        case "/saml/metadata" -> {
+          res.setContentType("application/samlmetadata+xml;charset=UTF-8");
+          res.getWriter().write(ServiceProviderMetadata.xml(saml.settings()));
+        }
+        case "/saml/login" -> {
+          String level = req.getParameter("trustLevel");
+          TrustLevel minimum =
+              level == null || level.isBlank() ? null : TrustLevel.ofEidasLevel(level.strip());
+          AuthnRequest request = saml.start(minimum, req.getParameter("next"));
+          res.sendRedirect(request.redirectUrl());
+        }
+        default -> res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      }
+    } catch (SamlException e) {
+      LOG.log(Level.WARNING, "SAML login not possible: " + e.getMessage());
+      LoginPages.unavailable(res);
+    } catch (RuntimeException e) {
+      LoginPages.invalid(res);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (!saml.enabled() || !"/saml/acs".equals(req.getServletPath())) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    res.setHeader("Cache-Control", "no-store");
+    SamlLogin.Completed login;
+    try {
+      login = saml.complete(req.getParameter("SAMLResponse"), req.getParameter("RelayState"));
+    } catch (SamlException e) {
+      LOG.log(Level.WARNING, "SAML response refused: " + e.reason());
+      LoginPages.refused(res, "/saml/login");
+      return;
+    }
+    LoginPages.loggedIn(req, res, login.caller(), login.next());
+  }
+}

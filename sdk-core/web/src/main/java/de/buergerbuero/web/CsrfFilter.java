@@ -1,0 +1,73 @@
+package de.buergerbuero.web;
+
+import de.buergerbuero.kernel.error.KernelError;
+import de.buergerbuero.kernel.rest.ProblemDetail;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * CSRF protection for browser sessions: a state-changing request (POST, PUT, PATCH, DELETE) that is
+ * authenticated by a cookie — an HTTP session of the development login or a login cookie of the
+ * real login — must carry the session's token ({@link BrowserSession#csrfToken}). Requests that
+ * authenticate themselves with an {@code Authorization} header (API clients, form servers) and
+ * anonymous requests are not affected; SameSite=Strict cookies are the second line of defence.
+ */
+@WebFilter(urlPatterns = {"/api/*", "/logout"})
+public class CsrfFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (SAFE.contains(req.getMethod()) || req.getHeader("Authorization") != null) {
+      chain.doFilter(req, res);
+      return;
+    }
+    HttpSession session = req.getSession(false);
+    boolean cookieAuthenticated =
+        req.getUserPrincipal() != null
+            || (session != null
+                && (session.getAttribute(BrowserSession.LOGIN) != null
+                    || session.getAttribute(BrowserSession.USER) != null));
+    if (!cookieAuthenticated) {
+      chain.doFilter(req, res);
+      return;
+    }
+    String given = req.getHeader(BrowserSession.CSRF_HEADER);
+    if (given == null && "/logout".equals(req.getServletPath())) {
+      given = req.getParameter(BrowserSession.CSRF_PARAMETER);
+    }
+    if (BrowserSession.csrfTokenMatches(session, given)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Locale locale =
+        req.getLocale() != null && "en".equals(req.getLocale().getLanguage())
+            ? Locale.ENGLISH
+            : Locale.GERMAN;
+    ProblemDetail problem =
+        ProblemDetail.of(
+            KernelError.CSRF_TOKEN_INVALID,
+            "Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+            req.getRequestURI(),
+            List.of(),
+            locale);
+    res.setStatus(problem.status());
+    res.setContentType(ProblemDetail.MEDIA_TYPE + ";charset=UTF-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.getWriter().write(JSON.toJson(problem));
+  }
+}
