@@ -33,7 +33,7 @@ delete = { Path path ->
 def javaDir = project.resolve('src/main/java').resolve(p.get('package').replace('.', '/'))
 if (!yes('applications')) {
     delete(project.resolve('src/main/resources/catalogue'))
-    delete(javaDir.resolve('DmsConfiguration.java'))
+    delete(javaDir.resolve('ConnectorConfiguration.java'))
 }
 if (!yes('appointments')) delete(project.resolve('src/main/resources/appointments'))
 if (!yes('indoor')) delete(project.resolve('src/main/resources/indoor'))

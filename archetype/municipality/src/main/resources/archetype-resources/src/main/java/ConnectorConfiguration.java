@@ -17,6 +17,7 @@ import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmations;
+import de.buergerbuero.kernel.spi.forms.FormServers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,9 +25,13 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 
-/** The town's DMS: ${dms} (see the connector's page in the SDK documentation). */
+/**
+ * The connectors of this Bürgerbüro: the DMS (${dms}; see the connector's page in the SDK
+ * documentation) and the form servers (none yet: add connector-formsolutions or
+ * connector-fitconnect and return them from {@link #formServers()}).
+ */
 @ApplicationScoped
-public class DmsConfiguration {
+public class ConnectorConfiguration {
   @Inject Config config;
 #if( $dms == "xdomea" )
   @Inject Clock clock;
@@ -89,6 +94,11 @@ public class DmsConfiguration {
 #else
     return FilingConfirmations.NONE;
 #end
+  }
+
+  @Produces
+  FormServers formServers() {
+    return FormServers.none();
   }
 
   private String value(String key) {
