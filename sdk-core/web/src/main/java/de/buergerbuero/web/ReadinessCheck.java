@@ -1,4 +1,4 @@
-package ${package};
+package de.buergerbuero.web;
 
 import de.buergerbuero.kernel.outbox.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers; reports pending and failed deliveries. */
+/**
+ * {@code /health/ready} of every Bürgerbüro deployment: ready when the database answers; reports
+ * pending and failed deliveries (no personal data).
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
