@@ -197,7 +197,7 @@ final class IdpBrowser {
     return Api.object(get("/api/v1/session"));
   }
 
-  private HttpResponse<String> follow(HttpResponse<String> r) throws Exception {
+  HttpResponse<String> follow(HttpResponse<String> r) throws Exception {
     for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
       String location = r.headers().firstValue("Location").orElseThrow();
       r = get(URI.create(r.uri().toString()).resolve(location).toString());

@@ -83,6 +83,20 @@ class SamlLoginIT {
 
   @Test
   @DisplayName(
+      "AuthnRequests are signed: Keycloak, which requires it, shows its login page for them and"
+          + " refuses a request whose signed parameters were changed")
+  void signedAuthnRequests() throws Exception {
+    IdpBrowser b = new IdpBrowser();
+    String url = b.get("/saml/login?next=%2F").headers().firstValue("Location").orElseThrow();
+    assertThat(url).contains("&SigAlg=", "&Signature=");
+    assertThat(b.follow(b.get(url)).body()).contains("kc-form-login");
+    String forged = url.replaceFirst("RelayState=[^&]+", "RelayState=forged");
+    HttpResponse<String> refused = b.follow(b.get(forged));
+    assertThat(refused.body()).doesNotContain("kc-form-login", "SAMLResponse");
+  }
+
+  @Test
+  @DisplayName(
       "step-up: ben's level is too low (403 BB-1010 naming the level); the login restarts asking"
           + " the IdP for STORK-QAA-Level-3; hanna at level 4 may apply")
   void stepUp() throws Exception {

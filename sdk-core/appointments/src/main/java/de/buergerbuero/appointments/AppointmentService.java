@@ -81,6 +81,10 @@ public class AppointmentService {
   String secret;
 
   @Inject
+  @ConfigProperty(name = "buergerbuero.appointments.contact-retention-days", defaultValue = "30")
+  int contactRetentionDays;
+
+  @Inject
   @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
   String profile;
 
@@ -115,9 +119,13 @@ public class AppointmentService {
     }
   }
 
-  /** After the schema exists: slot rows for the booking window, then hourly; holds expire. */
+  /**
+   * After the schema exists: slot rows for the booking window and the erasure of old contact data,
+   * then hourly; holds expire every 30 seconds.
+   */
   void start(@Observes @Priority(1100) Startup startup) {
     ensureSlots();
+    forgetPastContacts();
     maintenance =
         Periodic.every(
             executor,
@@ -129,6 +137,7 @@ public class AppointmentService {
               queueReminders();
               if (clock.instant().getEpochSecond() % 3600 < 30) {
                 ensureSlots();
+                forgetPastContacts();
               }
             });
   }
@@ -448,6 +457,16 @@ public class AppointmentService {
       }
     }
     return queued;
+  }
+
+  /**
+   * Data minimisation: contact data is needed for the confirmation, reminder and cancellation only;
+   * {@code buergerbuero.appointments.contact-retention-days} (default 30) after the appointment it
+   * is erased.
+   */
+  public int forgetPastContacts() {
+    Instant before = clock.instant().minus(Duration.ofDays(Math.max(1, contactRetentionDays)));
+    return tx.required(() -> store.forgetContacts(before));
   }
 
   /** Ends holds not confirmed in time and frees their slots. */

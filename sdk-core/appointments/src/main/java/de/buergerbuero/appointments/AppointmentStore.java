@@ -111,6 +111,19 @@ public class AppointmentStore {
         == 1;
   }
 
+  /**
+   * Erases name and e-mail address of appointments that started before {@code before}; the keyed
+   * e-mail hash goes too, so nothing links a past visit to a person.
+   */
+  int forgetContacts(Instant before) {
+    return em.createNativeQuery(
+            "UPDATE bb_appointment SET contact_name = NULL, contact_email = NULL, email_key = NULL"
+                + " WHERE slot_start < ? AND (contact_name IS NOT NULL OR contact_email IS NOT NULL"
+                + " OR email_key IS NOT NULL)")
+        .setParameter(1, Timestamp.from(before))
+        .executeUpdate();
+  }
+
   void move(String id, Instant start) {
     em.createNativeQuery("UPDATE bb_appointment SET slot_start = ?, reminded = 0 WHERE id = ?")
         .setParameter(1, Timestamp.from(start))

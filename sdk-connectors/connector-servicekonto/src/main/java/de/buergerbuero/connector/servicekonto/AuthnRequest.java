@@ -62,8 +62,27 @@ public record AuthnRequest(String id, Instant issuedAt, TrustLevel minimum, Stri
         "SAMLRequest="
             + url(Base64.getEncoder().encodeToString(deflate(xml.toString())))
             + (relayState == null ? "" : "&RelayState=" + url(relayState));
+    if (settings.credential() != null) {
+      // HTTP-Redirect binding signature (SAML bindings §3.4.4.1): over the URL-encoded
+      // parameters in this order, SigAlg included
+      query += "&SigAlg=" + url(RSA_SHA256);
+      query += "&Signature=" + url(sign(query, settings.credential()));
+    }
     String sso = settings.idp().singleSignOnUrl();
     return new AuthnRequest(id, issued, minimum, sso + (sso.contains("?") ? "&" : "?") + query);
+  }
+
+  static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+
+  private static String sign(String signedQuery, SpCredential credential) {
+    try {
+      java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+      rsa.initSign(credential.key());
+      rsa.update(signedQuery.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getEncoder().encodeToString(rsa.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new SamlException(SamlException.Reason.METADATA, "cannot sign the AuthnRequest", e);
+    }
   }
 
   private static byte[] deflate(String xml) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param clockSkew tolerance for the IdP's clock
  * @param requestLifetime how long a login may take from AuthnRequest to response
  * @param attributes which SAML attributes carry what (BundID OIDs by default)
+ * @param credential the SP's signing key for AuthnRequests; null sends them unsigned
  */
 public record SamlSettings(
     String spEntityId,
@@ -20,7 +21,8 @@ public record SamlSettings(
     IdpMetadata idp,
     Duration clockSkew,
     Duration requestLifetime,
-    BundIdAttributes attributes) {
+    BundIdAttributes attributes,
+    SpCredential credential) {
   public SamlSettings {
     Objects.requireNonNull(spEntityId, "spEntityId");
     Objects.requireNonNull(assertionConsumerServiceUrl, "assertionConsumerServiceUrl");

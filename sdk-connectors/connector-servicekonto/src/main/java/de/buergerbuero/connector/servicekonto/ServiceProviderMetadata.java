@@ -4,14 +4,33 @@ package de.buergerbuero.connector.servicekonto;
 public final class ServiceProviderMetadata {
   private ServiceProviderMetadata() {}
 
+  private static String signingKey(SamlSettings settings) {
+    if (settings.credential() == null) {
+      return "";
+    }
+    try {
+      return "    <md:KeyDescriptor use=\"signing\"><ds:KeyInfo xmlns:ds=\""
+          + SecureXml.DS
+          + "\"><ds:X509Data><ds:X509Certificate>"
+          + java.util.Base64.getEncoder()
+              .encodeToString(settings.credential().certificate().getEncoded())
+          + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n";
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new SamlException(SamlException.Reason.METADATA, "SP certificate not encodable", e);
+    }
+  }
+
   public static String xml(SamlSettings settings) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<md:EntityDescriptor xmlns:md=\""
         + SecureXml.MD
         + "\" entityID=\""
         + AuthnRequest.escape(settings.spEntityId())
-        + "\">\n  <md:SPSSODescriptor AuthnRequestsSigned=\"false\" WantAssertionsSigned=\"true\""
+        + "\">\n  <md:SPSSODescriptor AuthnRequestsSigned=\""
+        + (settings.credential() != null)
+        + "\" WantAssertionsSigned=\"true\""
         + " protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n"
+        + signingKey(settings)
         + "    <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>\n"
         + "    <md:AssertionConsumerService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
         + " Location=\""

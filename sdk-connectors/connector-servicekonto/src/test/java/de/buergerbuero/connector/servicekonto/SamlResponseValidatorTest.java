@@ -238,6 +238,40 @@ class SamlResponseValidatorTest {
   }
 
   @Test
+  @DisplayName("with an SP key the redirect is signed over SAMLRequest, RelayState and SigAlg")
+  void signedAuthnRequest() throws Exception {
+    TestIdentityProvider sp = new TestIdentityProvider("attacker"); // any key pair will do
+    var settings =
+        new SamlSettings(
+            TestIdentityProvider.SP,
+            TestIdentityProvider.ACS,
+            idp.metadata(),
+            null,
+            null,
+            null,
+            new SpCredential(sp.key, sp.certificate));
+    String url =
+        AuthnRequest.create(settings, null, "rs 1", Instant.parse("2026-11-27T10:00:00Z"))
+            .redirectUrl();
+    String query = url.substring(url.indexOf('?') + 1);
+    int at = query.indexOf("&Signature=");
+    assertThat(query.substring(0, at))
+        .matches(
+            "SAMLRequest=[^&]+&RelayState=rs\\+1&SigAlg=http%3A%2F%2Fwww\\.w3\\.org.*rsa-sha256");
+    byte[] signature =
+        java.util.Base64.getDecoder()
+            .decode(
+                java.net.URLDecoder.decode(
+                    query.substring(at + "&Signature=".length()), StandardCharsets.UTF_8));
+    java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+    rsa.initVerify(sp.certificate.getPublicKey());
+    rsa.update(query.substring(0, at).getBytes(StandardCharsets.US_ASCII));
+    assertThat(rsa.verify(signature)).isTrue();
+    assertThat(ServiceProviderMetadata.xml(settings))
+        .contains("AuthnRequestsSigned=\"true\"", "<ds:X509Certificate>");
+  }
+
+  @Test
   @DisplayName("IdP metadata: entity id, redirect SSO endpoint and signing certificate")
   void metadata() {
     String pem = java.util.Base64.getEncoder().encodeToString(sneakyEncoded(idp.certificate));

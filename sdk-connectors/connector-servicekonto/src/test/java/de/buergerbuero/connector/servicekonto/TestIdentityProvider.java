@@ -55,7 +55,7 @@ final class TestIdentityProvider {
   }
 
   static SamlSettings settings(IdpMetadata idp) {
-    return new SamlSettings(SP, ACS, idp, null, null, null);
+    return new SamlSettings(SP, ACS, idp, null, null, null, null);
   }
 
   /** What goes into a response; tests change single fields. */

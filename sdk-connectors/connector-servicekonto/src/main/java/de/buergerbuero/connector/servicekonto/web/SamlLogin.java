@@ -9,6 +9,7 @@ import de.buergerbuero.connector.servicekonto.SamlException;
 import de.buergerbuero.connector.servicekonto.SamlResponseValidator;
 import de.buergerbuero.connector.servicekonto.SamlSettings;
 import de.buergerbuero.connector.servicekonto.ServicekontoLogin;
+import de.buergerbuero.connector.servicekonto.SpCredential;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
@@ -61,6 +62,19 @@ public class SamlLogin implements RealLogin {
   @ConfigProperty(name = "buergerbuero.login.saml.sp-entity-id")
   Optional<String> spEntityId;
 
+  /** PKCS#12 file with the SP's signing key: AuthnRequests are signed when it is set. */
+  @Inject
+  @ConfigProperty(name = "buergerbuero.login.saml.sp-keystore")
+  Optional<String> spKeystore;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.login.saml.sp-keystore-password")
+  Optional<String> spKeystorePassword;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.login.saml.sp-key-alias", defaultValue = "sp")
+  String spKeyAlias;
+
   @Inject Clock clock;
 
   private final ReplayCache replays = new ReplayCache();
@@ -96,7 +110,15 @@ public class SamlLogin implements RealLogin {
                   IdpMetadata.parse(metadataBytes()),
                   Duration.ofMinutes(2),
                   Duration.ofMinutes(15),
-                  BundIdAttributes.DEFAULT);
+                  BundIdAttributes.DEFAULT,
+                  spKeystore
+                      .map(
+                          file ->
+                              SpCredential.fromPkcs12(
+                                  Path.of(file),
+                                  spKeystorePassword.orElse("").toCharArray(),
+                                  spKeyAlias))
+                      .orElse(null));
         }
         s = settings;
       }
