@@ -57,7 +57,9 @@ class OpenApiIT {
   }
 
   @Test
-  @DisplayName("every operation has a summary and documents its errors as problem+json")
+  @DisplayName(
+      "every operation has a summary and documents its errors as problem+json; every schema is"
+          + " described, request bodies have examples")
   void everyOperationIsDescribed() {
     JsonObject doc = Api.object(Api.get("/openapi?format=JSON", null));
     List<String> undocumented = new ArrayList<>();
@@ -79,6 +81,22 @@ class OpenApiIT {
       }
     }
     assertThat(operations).isGreaterThanOrEqualTo(35);
+    List<String> schemasWithoutDescription = new ArrayList<>();
+    doc.getJsonObject("components")
+        .getJsonObject("schemas")
+        .forEach(
+            (name, schema) -> {
+              if (!schema.asJsonObject().containsKey("description")) {
+                schemasWithoutDescription.add(name);
+              }
+            });
+    assertThat(schemasWithoutDescription).as("schemas without a description").isEmpty();
+    for (String request :
+        List.of("HoldRequest", "ContactRequest", "RescheduleRequest", "TransitionRequest")) {
+      assertThat(doc.getJsonObject("components").getJsonObject("schemas").getJsonObject(request))
+          .as("example of " + request)
+          .containsKey("examples");
+    }
     assertThat(undocumented).as("operations without a summary").isEmpty();
   }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Appointment booking for citizens and companies (no login needed). */
@@ -34,16 +35,30 @@ public class AppointmentResource {
   @Context HttpServletRequest http;
   @Inject CallerResolver callers;
 
+  @Schema(description = "A place where appointments can be booked, with its room and services.")
   public record LocationView(String id, String name, String room, List<ServiceView> services) {}
 
+  @Schema(description = "A matter (Anliegen) that can be booked at a location, with its length.")
   public record ServiceView(String id, String name, int minutes) {}
 
+  @Schema(description = "A day with free start times for a service.")
   public record FreeDay(LocalDate date, int freeStarts) {}
 
+  @Schema(
+      description =
+          "Reserve a start time for a few minutes; the same requestKey returns the same hold.",
+      example =
+          "{\"location\": \"rathaus-buergerbuero\", \"service\": \"meldebescheinigung\", \"start\": \"2026-12-01T08:00:00Z\", \"requestKey\": \"3f2c7e0a-1b9d-4c55-9a77-5f0d2b1c8e41\"}")
   public record HoldRequest(String location, String service, Instant start, String requestKey) {}
 
+  @Schema(
+      description = "Contact data that confirms a hold; erased after the retention period.",
+      example = "{\"name\": \"Anna Muster\", \"email\": \"anna@example.org\"}")
   public record ContactRequest(String name, String email) {}
 
+  @Schema(
+      description =
+          "An appointment (Termin): location, service, start, length, status (HELD, CONFIRMED, CANCELLED, EXPIRED, NO_SHOW).")
   public record AppointmentView(
       String id,
       String location,
@@ -65,9 +80,13 @@ public class AppointmentResource {
   }
 
   /** What the citizen keeps: the appointment, the room and its way, the cancel link. */
+  @Schema(
+      description =
+          "A confirmed appointment with its room, the room page link and the signed cancel link.")
   public record ConfirmationView(
       AppointmentView appointment, String room, String roomLink, String cancelLink) {}
 
+  @Schema(description = "An appointment in the staff day view.")
   public record StaffAppointmentView(
       String id, String service, Instant start, int minutes, String status, String contactName) {}
 
@@ -154,6 +173,9 @@ public class AppointmentResource {
         "/api/v1/appointments/" + id + "?token=" + c.cancelToken());
   }
 
+  @Schema(
+      description = "The new start time of an appointment.",
+      example = "{\"start\": \"2026-12-02T09:00:00Z\"}")
   public record RescheduleRequest(Instant start) {}
 
   @POST

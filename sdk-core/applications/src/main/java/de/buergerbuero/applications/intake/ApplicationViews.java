@@ -2,6 +2,7 @@ package de.buergerbuero.applications.intake;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of applications as citizens and clerks see them. */
 public final class ApplicationViews {
@@ -20,6 +21,9 @@ public final class ApplicationViews {
    * @param history every status change, oldest first
    * @param attachments the attached files
    */
+  @Schema(
+      description =
+          "An application (Antrag) as its applicant sees it: reference number (Aktenzeichen), service, status with history, attachments.")
   public record ApplicationView(
       String id,
       String reference,
@@ -32,13 +36,18 @@ public final class ApplicationViews {
       List<AttachmentView> attachments) {}
 
   /** A status change; {@code note} is the clerk's message to the applicant. */
+  @Schema(description = "One status change of an application, with the note to the applicant.")
   public record StatusChangeView(String from, String to, String by, String note, Instant at) {}
 
   /** An attachment's metadata. */
+  @Schema(
+      description =
+          "An attachment (Anlage) of an application: file name, media type, size, SHA-256.")
   public record AttachmentView(
       String id, String fileName, String mediaType, long size, String sha256) {}
 
   /** A line of a clerk's inbox. */
+  @Schema(description = "An application in a clerk's inbox (Posteingang).")
   public record InboxItem(
       String id,
       String reference,
@@ -52,6 +61,9 @@ public final class ApplicationViews {
       Instant updatedAt) {}
 
   /** An application as a clerk sees it: with the applicant, form data and filing state. */
+  @Schema(
+      description =
+          "An application as a clerk sees it: with form data, applicant, trust level, DMS case and the status changes allowed now.")
   public record StaffApplicationView(
       ApplicationView application,
       String department,
@@ -64,5 +76,8 @@ public final class ApplicationViews {
       List<String> allowedTransitions) {}
 
   /** An entry of the audit trail of one application. */
+  @Schema(
+      description =
+          "One entry of the audit trail (Prüfprotokoll) of an application: who did what when.")
   public record AuditTrailEntry(long seq, Instant at, String actor, String action, String detail) {}
 }

@@ -31,6 +31,8 @@ public class ServiceResource {
   @Inject ServiceCatalogue catalogue;
 
   /** A service in the catalogue list. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+      description = "A service (Leistung) in the catalogue list.")
   public record ServiceSummary(
       String id,
       String leikaKey,
@@ -45,6 +47,9 @@ public class ServiceResource {
       String feeNote) {}
 
   /** A service with its form schema and required documents. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+      description =
+          "A service (Leistung) of the catalogue with everything an applicant needs to know: documents, fee, trust level, form schema, LeiKa key.")
   public record ServiceDetail(
       String id,
       String leikaKey,
@@ -74,6 +79,9 @@ public class ServiceResource {
   }
 
   /** One input of a built-in form: where it goes in the form data and how to label it. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+      description =
+          "One input of a built-in form: JSON pointer into the form data, German/English label, type and constraints from the JSON Schema.")
   public record FormField(
       String pointer,
       LocalizedText label,
@@ -88,6 +96,8 @@ public class ServiceResource {
       List<String> options) {}
 
   /** A service's built-in form: the JSON Schema and its inputs in order, labelled de/en. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(
+      description = "A service's built-in form: the JSON Schema and its inputs in order.")
   public record FormView(
       String serviceId, LocalizedText title, List<FormField> fields, JsonValue schema) {}
 

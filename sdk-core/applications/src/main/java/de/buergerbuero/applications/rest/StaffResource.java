@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The clerk's inbox and case handling. Every read and change is audited. */
@@ -34,6 +35,9 @@ public class StaffResource {
   @Inject CallerResolver callers;
 
   /** A requested status change. */
+  @Schema(
+      description = "A status change a clerk asks for, with an optional note to the applicant.",
+      example = "{\"to\": \"IN_PROGRESS\", \"note\": \"Wir prüfen Ihren Antrag.\"}")
   public record TransitionRequest(String to, String note) {}
 
   @GET

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Indoor navigation: buildings, rooms and routes. Public: nothing here is personal. */
@@ -31,12 +32,16 @@ public class IndoorResource {
   @Inject IndoorNavigation navigation;
 
   /** A building with its levels. */
+  @Schema(description = "A building with indoor navigation and its levels.")
   public record BuildingView(
       String id, String name, List<LevelView> levels, int rooms, String mainEntrance) {}
 
+  @Schema(description = "A level (Geschoss) of a building.")
   public record LevelView(int ordinal, LocalizedText name) {}
 
   /** A room with its stable link. */
+  @Schema(
+      description = "A room with its level, department or occupant and its stable page /r/{id}.")
   public record RoomView(
       String id,
       String building,

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The hash chain of the audit log. Each entry's hash covers the previous hash and every field of
@@ -50,6 +51,7 @@ public final class AuditChain {
   }
 
   /** The result of a verification. */
+  @Schema(description = "Result of verifying the audit log's hash chain.")
   public record Verification(
       boolean intact, long entriesChecked, Long firstBrokenSeq, String reason) {
     static Verification ok(long checked) {

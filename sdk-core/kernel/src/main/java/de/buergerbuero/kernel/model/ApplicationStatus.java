@@ -2,6 +2,7 @@ package de.buergerbuero.kernel.model;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Lifecycle of an application (Antrag).
@@ -12,6 +13,9 @@ import java.util.Set;
  * SUBMITTED | RECEIVED | IN_PROGRESS | NEEDS_INFO → WITHDRAWN  (by the applicant only)
  * </pre>
  */
+@Schema(
+    description =
+        "Status of an application (Antrag) in its lifecycle: SUBMITTED, RECEIVED (filed in the DMS), IN_PROGRESS, NEEDS_INFO, APPROVED, REJECTED, CLOSED, WITHDRAWN.")
 public enum ApplicationStatus {
   SUBMITTED,
   RECEIVED,

@@ -2,11 +2,13 @@ package de.buergerbuero.kernel.model;
 
 import de.buergerbuero.kernel.error.InvalidInputException;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A text in German (required, the authoritative language of the administration) and English
  * (optional; falls back to German).
  */
+@Schema(description = "A text in German (required) and English (optional).")
 public record LocalizedText(String de, String en) {
   public LocalizedText {
     if (de == null || de.isBlank()) {

@@ -1,6 +1,8 @@
 package de.buergerbuero.kernel.outbox;
 
 /** Where an outbox entry stands. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(
+    description = "State of a delivery job: PENDING, AWAITING_CONFIRMATION, DELIVERED, FAILED.")
 public enum OutboxState {
   /** Waiting for (another) delivery attempt. */
   PENDING,

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administration: see deliveries to outside systems, especially failed ones, and retry them. */
@@ -41,6 +42,9 @@ public class OutboxAdminResource {
   @Inject Transactions tx;
 
   /** An outbox entry as administrators see it (no payload: it may name internal ids only). */
+  @Schema(
+      description =
+          "A delivery job of the outbox (to the DMS, e-mail, form servers), without personal data.")
   public record OutboxEntryView(
       String id,
       String type,
@@ -80,6 +84,7 @@ public class OutboxAdminResource {
   }
 
   /** Whether this instance's worker claims entries. */
+  @Schema(description = "Whether the delivery worker is paused.")
   public record WorkerState(boolean paused) {}
 
   @POST
@@ -103,6 +108,7 @@ public class OutboxAdminResource {
   }
 
   /** How many failed entries were put back in the queue. */
+  @Schema(description = "How many failed deliveries were queued again.")
   public record RetryResult(int retried) {}
 
   @POST
