@@ -13,6 +13,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -26,7 +27,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,12 +75,7 @@ public final class FitConnectConnector implements FormServerPort {
                         .build()));
     config.submissionSchemas().forEach((id, text) -> schemas.put(id, registry.getSchema(text)));
     this.clock = clock;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = ConnectorHttp.client(config.timeout());
   }
 
   @Override
@@ -294,18 +289,8 @@ public final class FitConnectConnector implements FormServerPort {
   }
 
   private HttpResponse<InputStream> send(HttpRequest request) {
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw FormServerException.unavailable("FIT-Connect antwortet nicht rechtzeitig", e);
-    } catch (IOException e) {
-      throw FormServerException.unavailable(
-          "FIT-Connect nicht erreichbar: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw FormServerException.unavailable("Unterbrochen", e);
-    }
+    HttpResponse<InputStream> response =
+        ConnectorHttp.send(http, request, "FIT-Connect", FormServerException::unavailable);
     int status = response.statusCode();
     if (status / 100 == 2) {
       return response;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -18,7 +19,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,18 +69,8 @@ public final class FormsolutionsConnector implements FormServerPort {
 
   public FormsolutionsConnector(FormsolutionsConfig config) {
     this.config = config;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(
-                    (config.clientNumber() + ":" + config.apiKey())
-                        .getBytes(StandardCharsets.UTF_8));
+    this.http = ConnectorHttp.client(config.timeout());
+    this.authorization = ConnectorHttp.basic(config.clientNumber(), config.apiKey());
   }
 
   @Override
@@ -250,17 +240,7 @@ public final class FormsolutionsConnector implements FormServerPort {
   }
 
   private HttpResponse<InputStream> exchange(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw FormServerException.unavailable("Formularserver antwortet nicht rechtzeitig", e);
-    } catch (IOException e) {
-      throw FormServerException.unavailable(
-          "Formularserver nicht erreichbar: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw FormServerException.unavailable("Unterbrochen", e);
-    }
+    return ConnectorHttp.send(http, request, "Formularserver", FormServerException::unavailable);
   }
 
   /** 408, 429, 5xx: try later; other 4xx: configuration or credentials, do not retry. */

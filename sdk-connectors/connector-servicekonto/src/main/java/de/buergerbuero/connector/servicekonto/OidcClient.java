@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
 import java.io.IOException;
@@ -152,17 +153,13 @@ public final class OidcClient {
             + enc(redirectUri)
             + "&code_verifier="
             + enc(p.codeVerifier());
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (enc(clientId) + ":" + enc(clientSecret)).getBytes(StandardCharsets.UTF_8));
     JsonNode answer;
     try {
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(URI.create(provider.tokenEndpoint()))
                   .timeout(Duration.ofSeconds(20))
-                  .header("Authorization", "Basic " + basic)
+                  .header("Authorization", ConnectorHttp.basic(enc(clientId), enc(clientSecret)))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString(form))
                   .build(),

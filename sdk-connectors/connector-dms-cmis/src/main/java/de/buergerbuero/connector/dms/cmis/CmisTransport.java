@@ -3,6 +3,7 @@ package de.buergerbuero.connector.dms.cmis;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,17 +44,8 @@ final class CmisTransport {
 
   CmisTransport(CmisDmsConfig config) {
     this.config = config;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(
-                    (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
+    this.http = ConnectorHttp.client(config.timeout());
+    this.authorization = ConnectorHttp.basic(config.username(), config.password());
   }
 
   /** A 409 the caller can resolve: the name is taken, usually by an earlier or parallel filing. */
