@@ -13,6 +13,8 @@ def fail = { String message ->
 }
 if (!(p.get('ags') ==~ /[0-9]{8}/)) fail("ags must be the 8-digit Amtlicher Gemeindeschlüssel, got '${p.get('ags')}'")
 if (!['filesystem', 'xdomea', 'cmis'].contains(p.get('dms'))) fail("dms must be filesystem, xdomea or cmis")
+if (!['none', 'formsolutions', 'fitconnect'].contains(p.get('formServer'))) fail("formServer must be none, formsolutions or fitconnect")
+if (p.get('formServer') != 'none' && !yes('applications')) fail("formServer=${p.get('formServer')} needs the service portal (applications=y)")
 if (!['dev', 'saml', 'oidc'].contains(p.get('login'))) fail("login must be dev, saml or oidc")
 if (!['derby', 'postgresql'].contains(p.get('database'))) fail("database must be derby or postgresql")
 if (!yes('applications') && !yes('appointments') && !yes('indoor')) fail("choose at least one sub-project")
@@ -33,7 +35,6 @@ delete = { Path path ->
 def javaDir = project.resolve('src/main/java').resolve(p.get('package').replace('.', '/'))
 if (!yes('applications')) {
     delete(project.resolve('src/main/resources/catalogue'))
-    delete(javaDir.resolve('ConnectorConfiguration.java'))
 }
 if (!yes('appointments')) delete(project.resolve('src/main/resources/appointments'))
 if (!yes('indoor')) delete(project.resolve('src/main/resources/indoor'))

@@ -60,7 +60,7 @@ class FitConnectIntakeIT {
 
   private static HttpResponse<String> callback(String timestamp, String hmac, String body) {
     return send(
-        request("/api/v1/fitconnect/callbacks", null)
+        request("/api/v1/forms/fitconnect/callbacks", null)
             .header("Content-Type", "application/json")
             .header("callback-timestamp", timestamp)
             .header("callback-authentication", hmac)

@@ -40,6 +40,48 @@ class SmokeIT {
     assertTrue(services.body().contains("\"id\":\"meldebescheinigung\""), services.body());
   }
 #end
+#if( $formServer == "formsolutions" )
+
+  @Test
+  void formsolutionsPushChecksTheFormServersCredentials() throws Exception {
+    String path = "/api/v1/forms/formsolutions/F1/submissions";
+    HttpResponse<String> wrong = post(path, "Basic " + basic("smoke:wrong"), "{}");
+    assertEquals(401, wrong.statusCode(), wrong.body());
+    assertTrue(
+        wrong.headers().firstValue("Content-Type").orElse("").contains("problem+json"),
+        wrong.body());
+    HttpResponse<String> right = post(path, "Basic " + basic("smoke:smoke-test-only"), "{}");
+    assertEquals(422, right.statusCode(), "a malformed submission is refused: " + right.body());
+  }
+#elseif( $formServer == "fitconnect" )
+
+  @Test
+  void fitConnectCallbacksStayClosedUntilConfigured() throws Exception {
+    HttpResponse<String> callback = post("/api/v1/forms/fitconnect/callbacks", null, "{}");
+    assertEquals(404, callback.statusCode(), callback.body());
+    assertTrue(callback.body().contains("fitconnect"), callback.body());
+  }
+#end
+#if( $formServer != "none" )
+
+  private static String basic(String userAndPassword) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(String path, String authorization, String json)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+#end
 #if( $appointments == "y" )
 
   @Test

@@ -1,9 +1,8 @@
 package de.buergerbuero.connector.tck;
 
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
-import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStore;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import java.io.ByteArrayInputStream;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every DMS connector and passes {@link DocumentStoreCompatibilityKit}; use it in tests of code
  * that files documents. Not for production: content is held on the heap.
  */
-public final class InMemoryDocumentStore implements CaseFilingPort, DocumentReadPort {
+public final class InMemoryDocumentStore implements DocumentStore {
   private final Map<String, FiledCase> casesByKey = new ConcurrentHashMap<>();
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
   private final Map<String, CaseRecord> records = new ConcurrentHashMap<>();

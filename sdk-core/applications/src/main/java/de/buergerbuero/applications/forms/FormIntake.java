@@ -65,6 +65,9 @@ public class FormIntake {
       Instant at, String source, String formId, String submissionId, String reason) {}
 
   void start(@Observes @Priority(1200) Startup startup) {
+    // builds the configured form servers now, so that a wrong key stops the start
+    var configured = servers.bySource();
+    LOG.info(() -> "Form servers: " + configured.keySet());
     if (mappingResource.isEmpty() || mappingResource.get().isBlank()) {
       return;
     }

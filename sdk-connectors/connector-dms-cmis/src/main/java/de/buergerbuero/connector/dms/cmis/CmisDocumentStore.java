@@ -3,9 +3,8 @@ package de.buergerbuero.connector.dms.cmis;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.kernel.crypto.Hashes;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
-import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStore;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import java.io.InputStream;
@@ -32,7 +31,7 @@ import java.util.Map;
  * filings racing for the same key in one JVM take turns; across JVMs they meet at the name conflict
  * (409) and both read the winner's objects — on repositories that enforce unique names atomically.
  */
-public final class CmisDocumentStore implements CaseFilingPort, DocumentReadPort {
+public final class CmisDocumentStore implements DocumentStore {
   /**
    * Filings of the same case folder in this JVM take turns. Not every repository makes "create if
    * the name is free" atomic (the Apache Chemistry InMemory server creates two folders of the same

@@ -1,9 +1,8 @@
 package de.buergerbuero.connector.dms.filesystem;
 
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
-import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStore;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import jakarta.json.Json;
@@ -43,7 +42,7 @@ import java.util.stream.Stream;
  * the case directory is named after a hash of the idempotency key, so a second filing with the same
  * key finds the first. Every I/O failure is reported as retryable (the disk may come back).
  */
-public final class FileSystemDocumentStore implements CaseFilingPort, DocumentReadPort {
+public final class FileSystemDocumentStore implements DocumentStore {
   private static final Pattern DOCUMENT_ID = Pattern.compile("fs-[0-9a-f]{40}/\\d{2,3}-[^/\\\\]+");
 
   private final Path root;

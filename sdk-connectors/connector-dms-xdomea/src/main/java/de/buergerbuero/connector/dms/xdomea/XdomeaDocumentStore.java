@@ -1,9 +1,8 @@
 package de.buergerbuero.connector.dms.xdomea;
 
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
-import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStore;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import de.buergerbuero.kernel.spi.dms.FilingConfirmation;
@@ -42,8 +41,7 @@ import javax.xml.stream.XMLStreamException;
  * whose archive copy exists is not sent again. A crash between the two sends the same message once
  * more rather than never.
  */
-public final class XdomeaDocumentStore
-    implements CaseFilingPort, DocumentReadPort, FilingConfirmations {
+public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmations {
   static final String SUFFIX = "_Abgabe.Abgabe.0401";
   private static final Pattern DOCUMENT_ID =
       Pattern.compile("xdomea:([0-9a-f-]{36})/([0-9a-f-]{36}\\.[a-z0-9]{1,8})");

@@ -6,60 +6,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Files each case record into the DMS of its department (metadata key {@code department}), or into
  * a default one. Reading and confirmations ask every configured store: document and case ids of
- * different connectors never collide (each uses its own prefix).
+ * different connectors never collide (each uses its own prefix, see {@link DocumentStore}).
  */
-public final class DepartmentRouting
-    implements CaseFilingPort, DocumentReadPort, FilingConfirmations {
-  private final Object fallback;
-  private final Map<String, Object> byDepartment;
-  private final List<Object> all;
+public final class DepartmentRouting implements DocumentStore, FilingConfirmations {
+  private final DocumentStore fallback;
+  private final Map<String, DocumentStore> byDepartment;
+  private final List<DocumentStore> all;
 
   /**
    * @param fallback the store of every department not listed
-   * @param byDepartment department id → store; each store implements {@link CaseFilingPort} and
-   *     {@link DocumentReadPort}, and {@link FilingConfirmations} when it confirms later
+   * @param byDepartment department id → store
    */
-  public DepartmentRouting(Object fallback, Map<String, Object> byDepartment) {
-    this.fallback = check(fallback);
+  public DepartmentRouting(DocumentStore fallback, Map<String, DocumentStore> byDepartment) {
+    this.fallback = fallback;
     this.byDepartment = Map.copyOf(byDepartment);
-    Set<Object> stores = new LinkedHashSet<>();
+    Set<DocumentStore> stores = new LinkedHashSet<>();
     stores.add(fallback);
-    byDepartment.values().forEach(s -> stores.add(check(s)));
+    stores.addAll(byDepartment.values());
     this.all = List.copyOf(stores);
   }
 
-  private static Object check(Object store) {
-    if (!(store instanceof CaseFilingPort) || !(store instanceof DocumentReadPort)) {
-      throw new IllegalArgumentException(store + " is not a document store");
-    }
-    return store;
-  }
-
-  private CaseFilingPort storeFor(CaseRecord record) {
-    return (CaseFilingPort)
-        byDepartment.getOrDefault(record.metadata().getOrDefault("department", ""), fallback);
+  /** The store that files the records of {@code department}. */
+  public DocumentStore storeOf(String department) {
+    return byDepartment.getOrDefault(department == null ? "" : department, fallback);
   }
 
   @Override
   public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
-    return storeFor(record).fileCase(idempotencyKey, record);
+    return storeOf(record.metadata().get("department")).fileCase(idempotencyKey, record);
   }
 
   @Override
   public boolean confirmsAsynchronously(String caseId) {
-    return all.stream().anyMatch(s -> ((CaseFilingPort) s).confirmsAsynchronously(caseId));
+    return all.stream().anyMatch(s -> s.confirmsAsynchronously(caseId));
   }
 
   @Override
   public InputStream openDocument(String documentId) {
-    for (Object store : all) {
+    for (DocumentStore store : all) {
       try {
-        return ((DocumentReadPort) store).openDocument(documentId);
+        return store.openDocument(documentId);
       } catch (DocumentStoreException e) {
         if (e.errorCode() != KernelError.NO_SUCH_DOCUMENT) {
           throw e;
@@ -70,29 +62,30 @@ public final class DepartmentRouting
   }
 
   @Override
+  public Optional<FilingConfirmations> confirmations() {
+    return hasConfirmations() ? Optional.of(this) : Optional.empty();
+  }
+
+  @Override
   public List<FilingConfirmation> poll() {
     List<FilingConfirmation> found = new ArrayList<>();
-    for (Object store : all) {
-      if (store instanceof FilingConfirmations c) {
-        found.addAll(c.poll());
-      }
+    for (DocumentStore store : all) {
+      store.confirmations().ifPresent(c -> found.addAll(c.poll()));
     }
     return found;
   }
 
   @Override
   public void done(FilingConfirmation confirmation) {
-    for (Object store : all) {
-      if (store instanceof FilingConfirmations c
-          && store instanceof CaseFilingPort p
-          && p.confirmsAsynchronously(confirmation.caseId())) {
-        c.done(confirmation);
+    for (DocumentStore store : all) {
+      if (store.confirmsAsynchronously(confirmation.caseId())) {
+        store.confirmations().ifPresent(c -> c.done(confirmation));
       }
     }
   }
 
   /** Whether any store confirms asynchronously at all. */
   public boolean hasConfirmations() {
-    return all.stream().anyMatch(s -> s instanceof FilingConfirmations);
+    return all.stream().anyMatch(s -> s.confirmations().isPresent());
   }
 }

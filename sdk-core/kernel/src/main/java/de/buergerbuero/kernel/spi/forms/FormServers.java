@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The form servers this deployment fetches from, by source name ({@code formsolutions}, {@code
- * fitconnect}); the application produces it (empty when none is configured).
+ * fitconnect}), built by {@link de.buergerbuero.kernel.connect.FormServersProducer} from the
+ * configured {@link FormServerFactory}s (empty when none is configured).
  */
 public record FormServers(Map<String, FormServerPort> bySource) {
   public FormServers {

@@ -1,0 +1,89 @@
+package de.buergerbuero.connector.fitconnect;
+
+import static de.buergerbuero.connector.fitconnect.FitConnectConfig.PREFIX;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.spi.config.ConnectorSettings;
+import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
+import de.buergerbuero.kernel.spi.forms.FormServerFactory;
+import de.buergerbuero.kernel.spi.forms.FormServerPort;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Kind {@code fitconnect}, on when {@code buergerbuero.forms.fitconnect.submission-api-url} is set:
+ * polled through the Submission API; with {@code …callback-secret} set it also takes the
+ * Zustelldienst's callbacks ({@link AnnouncingFormServer}), otherwise they are refused.
+ */
+public final class FitConnectFormServerFactory implements FormServerFactory {
+  @Override
+  public String kind() {
+    return "fitconnect";
+  }
+
+  @Override
+  public boolean configured(ConnectorSettings settings) {
+    return settings.isSet(PREFIX + "submission-api-url");
+  }
+
+  @Override
+  public FormServerPort create(ConnectorSettings settings, Clock clock) {
+    FitConnectConfig config =
+        new FitConnectConfig(
+            settings.uri(PREFIX + "token-url"),
+            settings.uri(PREFIX + "submission-api-url"),
+            settings.required(PREFIX + "client-id"),
+            settings.required(PREFIX + "client-secret"),
+            settings.required(PREFIX + "destination-id"),
+            jwk(settings, PREFIX + "decryption-key"),
+            jwk(settings, PREFIX + "signing-key"),
+            FitConnectConfig.schemasIn(settings.path(PREFIX + "schema-directory")),
+            settings.duration(PREFIX + "timeout").orElse(null));
+    CallbackVerifier callbacks =
+        settings
+            .optional(PREFIX + "callback-secret")
+            .map(secret -> new CallbackVerifier(secret, clock))
+            .orElse(null);
+    return new Server(new FitConnectConnector(config, clock), callbacks);
+  }
+
+  private static RSAKey jwk(ConnectorSettings settings, String key) {
+    try {
+      return RSAKey.parse(Files.readString(settings.path(key)));
+    } catch (IOException | ParseException e) {
+      throw new ConfigurationException(
+          key + ": no readable RSA JWK (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private record Server(FitConnectConnector connector, CallbackVerifier callbacks)
+      implements FormServerPort, AnnouncingFormServer {
+    @Override
+    public Batch fetch(String formId) {
+      return connector.fetch(formId);
+    }
+
+    @Override
+    public void acknowledge(String formId, String submissionId) {
+      connector.acknowledge(formId, submissionId);
+    }
+
+    @Override
+    public Optional<String> refuseCallback(UnaryOperator<String> header, byte[] body) {
+      if (callbacks == null) {
+        return Optional.of("no callback secret configured");
+      }
+      CallbackVerifier.Outcome outcome =
+          callbacks.verify(
+              header.apply("callback-timestamp"), header.apply("callback-authentication"), body);
+      return outcome == CallbackVerifier.Outcome.ACCEPTED
+          ? Optional.empty()
+          : Optional.of(outcome.name());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package de.buergerbuero.applications.forms;
+
+import de.buergerbuero.kernel.error.NoSuchResourceException;
+import de.buergerbuero.kernel.error.NotAuthenticatedException;
+import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
+import de.buergerbuero.kernel.spi.forms.FormServerPort;
+import de.buergerbuero.kernel.spi.forms.FormServers;
+import de.buergerbuero.kernel.spi.forms.PushingFormServer;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * What form servers send to the SDK: pushed forms ({@link PushingFormServer}, e.g. MACH
+ * formsolutions) and announcements of new submissions ({@link AnnouncingFormServer}, e.g.
+ * FIT-Connect callbacks). Each endpoint is live only while its form server is configured and
+ * answers 404 otherwise; wrong credentials or an inauthentic callback get 401 and change nothing.
+ * Bodies are never logged.
+ */
+@Path("/v1/forms/{source}")
+@RequestScoped
+public class FormServerResource {
+  private static final Logger LOG = Logger.getLogger(FormServerResource.class.getName());
+
+  @Inject FormServers servers;
+  @Inject FormIntake intake;
+  @Resource ManagedExecutorService executor;
+
+  /**
+   * One completed form, stored before the answer: the 200 is the acknowledgement, and a repeated
+   * push of the same submission returns the same application.
+   */
+  @POST
+  @Path("{formId}/submissions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Form server push: one completed form, stored before the answer")
+  public Map<String, String> push(
+      @PathParam("source") String source,
+      @PathParam("formId") String formId,
+      @Context HttpHeaders headers,
+      byte[] body) {
+    if (!(server(source) instanceof PushingFormServer pushing)) {
+      throw new NoSuchResourceException("Dieser Formularserver sendet keine Formulare.");
+    }
+    if (!pushing.authorises(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+      throw new NotAuthenticatedException(
+          "Zugangsdaten des Formularservers fehlen oder sind falsch.");
+    }
+    var submission = pushing.pushed(formId, body);
+    String applicationId = intake.take(source, submission);
+    return Map.of("transID", submission.submissionId(), "applicationId", applicationId);
+  }
+
+  /** An authenticated announcement of new submissions: the intake fetches at once. */
+  @POST
+  @Path("callbacks")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Form server callback: new submissions (authenticity checked)")
+  public Response callback(
+      @PathParam("source") String source, @Context HttpHeaders headers, byte[] body) {
+    if (!(server(source) instanceof AnnouncingFormServer announcing)) {
+      throw new NoSuchResourceException("Dieser Formularserver kündigt nichts an.");
+    }
+    Optional<String> refused = announcing.refuseCallback(headers::getHeaderString, body);
+    if (refused.isPresent()) {
+      LOG.warning(() -> "Callback of " + source + " refused: " + refused.get());
+      throw new NotAuthenticatedException("Callback nicht authentisch: " + refused.get());
+    }
+    executor.submit(intake::pollAll);
+    return Response.ok().build();
+  }
+
+  private FormServerPort server(String source) {
+    FormServerPort server = servers.bySource().get(source);
+    if (server == null) {
+      throw new NoSuchResourceException("Formularserver ist nicht eingerichtet: " + source);
+    }
+    return server;
+  }
+}
