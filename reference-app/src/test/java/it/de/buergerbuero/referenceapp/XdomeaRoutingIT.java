@@ -108,7 +108,7 @@ class XdomeaRoutingIT {
         + process
         + "</xdomea:IDSGO>"
         + "<xdomea:Erfolgreich>"
-        + ok
+        + (ok ? "1" : "0") // as the xdomea XSD documents it: 1 imported, 0 not
         + "</xdomea:Erfolgreich>"
         + (error == null ? "" : "<xdomea:Fehlermeldung>" + error + "</xdomea:Fehlermeldung>")
         + "</xdomea:AbgegebenesObjekt></xdomea:Abgabe.ImportBestaetigen.0402>";

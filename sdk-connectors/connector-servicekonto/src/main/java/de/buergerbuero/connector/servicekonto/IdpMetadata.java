@@ -12,13 +12,18 @@ import org.w3c.dom.NodeList;
 
 /**
  * What the SP needs from an identity provider's SAML 2.0 metadata: its entity id, the
- * single-sign-on endpoint for the HTTP-Redirect binding and its signing certificates.
+ * single-sign-on endpoint for the HTTP-Redirect binding, its signing certificates and whether it
+ * wants signed AuthnRequests ({@code WantAuthnRequestsSigned}, an xs:boolean: {@code true}, {@code
+ * 1}, {@code false}, {@code 0}; absent means false).
  *
  * <p>Metadata is configuration: load it from a file the operator checked (or from the IdP's
  * metadata URL in a test setup); the certificates in it decide which signatures are trusted.
  */
 public record IdpMetadata(
-    String entityId, String singleSignOnUrl, List<X509Certificate> signingCertificates) {
+    String entityId,
+    String singleSignOnUrl,
+    List<X509Certificate> signingCertificates,
+    boolean wantAuthnRequestsSigned) {
   static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
   public IdpMetadata {
@@ -26,6 +31,12 @@ public record IdpMetadata(
     if (signingCertificates.isEmpty()) {
       throw new SamlException(SamlException.Reason.METADATA, "no signing certificate");
     }
+  }
+
+  /** An IdP that does not ask for signed AuthnRequests (the metadata schema's default). */
+  public IdpMetadata(
+      String entityId, String singleSignOnUrl, List<X509Certificate> signingCertificates) {
+    this(entityId, singleSignOnUrl, signingCertificates, false);
   }
 
   public static IdpMetadata parse(byte[] xml) {
@@ -40,7 +51,7 @@ public record IdpMetadata(
     for (int i = 0; i < services.getLength(); i++) {
       Element s = (Element) services.item(i);
       if (REDIRECT.equals(s.getAttribute("Binding"))) {
-        sso = s.getAttribute("Location");
+        sso = SamlValues.collapse(s.getAttribute("Location"));
       }
     }
     if (sso == null || sso.isBlank()) {
@@ -51,7 +62,7 @@ public record IdpMetadata(
     NodeList keys = idp.getElementsByTagNameNS(SecureXml.MD, "KeyDescriptor");
     for (int i = 0; i < keys.getLength(); i++) {
       Element key = (Element) keys.item(i);
-      String use = key.getAttribute("use");
+      String use = SamlValues.collapse(key.getAttribute("use"));
       if (!use.isEmpty() && !"signing".equals(use)) {
         continue;
       }
@@ -60,7 +71,11 @@ public record IdpMetadata(
         certs.add(certificate(values.item(j).getTextContent()));
       }
     }
-    return new IdpMetadata(root.getAttribute("entityID"), sso, certs);
+    boolean wantsSigned =
+        SamlValues.xsBoolean(
+            SecureXml.attr(idp, "WantAuthnRequestsSigned"), false, "WantAuthnRequestsSigned");
+    return new IdpMetadata(
+        SamlValues.collapse(root.getAttribute("entityID")), sso, certs, wantsSigned);
   }
 
   static X509Certificate certificate(String base64) {

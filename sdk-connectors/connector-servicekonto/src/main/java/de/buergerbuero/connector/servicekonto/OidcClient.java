@@ -90,14 +90,19 @@ public final class OidcClient {
       String clientSecret,
       String redirectUri,
       BundIdAttributes claims) {
-    String base = issuer.replaceAll("/+$", "");
+    String configured = issuer.strip();
+    String base = configured.replaceAll("/+$", "");
     JsonNode config = getJson(base + "/.well-known/openid-configuration");
-    if (!base.equals(config.path("issuer").asText())) {
+    // Discovery 1.0 §4: a terminating "/" of the issuer is removed before the well-known path is
+    // appended, and the document's issuer must be the issuer asked for; ID tokens carry exactly
+    // that value (with its "/" where it has one, e.g. "https://tenant.example/").
+    String announced = config.path("issuer").asText("");
+    if (!announced.equals(configured) && !announced.equals(base) && !announced.equals(base + "/")) {
       throw new OidcException("the discovery document names another issuer");
     }
     Provider provider =
         new Provider(
-            base,
+            announced,
             config.path("authorization_endpoint").asText(),
             config.path("token_endpoint").asText(),
             config.path("jwks_uri").asText());

@@ -4,7 +4,6 @@ import static de.buergerbuero.connector.servicekonto.SamlException.Reason.*;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -103,12 +102,12 @@ public final class SamlResponseValidator {
       throw new SamlException(MALFORMED, "unexpected signature elements");
     }
 
-    String destination = SecureXml.attr(response, "Destination");
+    String destination = anyUri(SecureXml.attr(response, "Destination"));
     if (destination != null && !destination.equals(settings.assertionConsumerServiceUrl())) {
       throw new SamlException(WRONG_DESTINATION, "Destination is not this SP's ACS");
     }
     if (expectedRequestId == null
-        || !expectedRequestId.equals(response.getAttribute("InResponseTo"))) {
+        || !expectedRequestId.equals(SamlValues.collapse(response.getAttribute("InResponseTo")))) {
       throw new SamlException(UNSOLICITED, "the response does not answer this session's request");
     }
     Element responseIssuer = SecureXml.child(response, SecureXml.SAML, "Issuer");
@@ -118,11 +117,12 @@ public final class SamlResponseValidator {
     }
     Element status = SecureXml.required(response, SecureXml.SAMLP, "Status");
     String statusCode =
-        SecureXml.required(status, SecureXml.SAMLP, "StatusCode").getAttribute("Value");
+        SamlValues.collapse(
+            SecureXml.required(status, SecureXml.SAMLP, "StatusCode").getAttribute("Value"));
     if (!SUCCESS.equals(statusCode)) {
       throw new SamlException(IDP_STATUS, "IdP answered " + statusCode);
     }
-    Instant issued = instant(response.getAttribute("IssueInstant"));
+    Instant issued = instant(SecureXml.attr(response, "IssueInstant"), "IssueInstant");
     if (issued.isAfter(now.plus(settings.clockSkew()))) {
       throw new SamlException(NOT_YET_VALID, "response issued in the future");
     }
@@ -142,7 +142,7 @@ public final class SamlResponseValidator {
     checkConditions(SecureXml.required(assertion, SecureXml.SAML, "Conditions"), now);
 
     Element authn = SecureXml.required(assertion, SecureXml.SAML, "AuthnStatement");
-    Instant authnInstant = instant(authn.getAttribute("AuthnInstant"));
+    Instant authnInstant = instant(SecureXml.attr(authn, "AuthnInstant"), "AuthnInstant");
     String classRef = null;
     Element context = SecureXml.child(authn, SecureXml.SAML, "AuthnContext");
     if (context != null) {
@@ -161,21 +161,24 @@ public final class SamlResponseValidator {
     for (Node n = subject.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element c
           && "SubjectConfirmation".equals(c.getLocalName())
-          && BEARER.equals(c.getAttribute("Method"))) {
+          && BEARER.equals(SamlValues.collapse(c.getAttribute("Method")))) {
         Element data = SecureXml.required(c, SecureXml.SAML, "SubjectConfirmationData");
-        if (!settings.assertionConsumerServiceUrl().equals(data.getAttribute("Recipient"))) {
+        if (!settings
+            .assertionConsumerServiceUrl()
+            .equals(SamlValues.collapse(data.getAttribute("Recipient")))) {
           throw new SamlException(WRONG_DESTINATION, "Recipient is not this SP's ACS");
         }
-        String inResponseTo = SecureXml.attr(data, "InResponseTo");
+        String inResponseTo = anyUri(SecureXml.attr(data, "InResponseTo"));
         if (inResponseTo != null && !inResponseTo.equals(requestId)) {
           throw new SamlException(UNSOLICITED, "subject confirmation answers another request");
         }
-        Instant notOnOrAfter = instant(data.getAttribute("NotOnOrAfter"));
+        Instant notOnOrAfter = instant(SecureXml.attr(data, "NotOnOrAfter"), "NotOnOrAfter");
         if (!now.isBefore(notOnOrAfter.plus(settings.clockSkew()))) {
           throw new SamlException(EXPIRED, "subject confirmation expired");
         }
         String notBefore = SecureXml.attr(data, "NotBefore");
-        if (notBefore != null && instant(notBefore).isAfter(now.plus(settings.clockSkew()))) {
+        if (notBefore != null
+            && instant(notBefore, "NotBefore").isAfter(now.plus(settings.clockSkew()))) {
           throw new SamlException(NOT_YET_VALID, "subject confirmation not yet valid");
         }
         return notOnOrAfter;
@@ -186,11 +189,13 @@ public final class SamlResponseValidator {
 
   private void checkConditions(Element conditions, Instant now) {
     String notBefore = SecureXml.attr(conditions, "NotBefore");
-    if (notBefore != null && instant(notBefore).isAfter(now.plus(settings.clockSkew()))) {
+    if (notBefore != null
+        && instant(notBefore, "NotBefore").isAfter(now.plus(settings.clockSkew()))) {
       throw new SamlException(NOT_YET_VALID, "assertion not yet valid");
     }
     String notOnOrAfter = SecureXml.attr(conditions, "NotOnOrAfter");
-    if (notOnOrAfter != null && !now.isBefore(instant(notOnOrAfter).plus(settings.clockSkew()))) {
+    if (notOnOrAfter != null
+        && !now.isBefore(instant(notOnOrAfter, "NotOnOrAfter").plus(settings.clockSkew()))) {
       throw new SamlException(EXPIRED, "assertion expired");
     }
     NodeList restrictions =
@@ -273,12 +278,12 @@ public final class SamlResponseValidator {
     throw last;
   }
 
-  private static Instant instant(String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new SamlException(
-          MALFORMED, "not a UTC instant: " + String.valueOf(value).replaceAll("[^0-9TZ:.-]", "?"));
-    }
+  /** anyURI and NCName values: whitespace collapsed as their types define; null stays null. */
+  private static String anyUri(String value) {
+    return value == null ? null : SamlValues.collapse(value);
+  }
+
+  private static Instant instant(String value, String attribute) {
+    return SamlValues.instant(value, attribute);
   }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param clockSkew tolerance for the IdP's clock
  * @param requestLifetime how long a login may take from AuthnRequest to response
  * @param attributes which SAML attributes carry what (BundID OIDs by default)
- * @param credential the SP's signing key for AuthnRequests; null sends them unsigned
+ * @param credential the SP's signing key for AuthnRequests; null sends them unsigned, which an IdP
+ *     whose metadata says {@code WantAuthnRequestsSigned} refuses, so such settings are refused
+ *     here
  */
 public record SamlSettings(
     String spEntityId,
@@ -30,5 +32,11 @@ public record SamlSettings(
     clockSkew = clockSkew == null ? Duration.ofMinutes(2) : clockSkew;
     requestLifetime = requestLifetime == null ? Duration.ofMinutes(15) : requestLifetime;
     attributes = attributes == null ? BundIdAttributes.DEFAULT : attributes;
+    if (idp.wantAuthnRequestsSigned() && credential == null) {
+      throw new SamlException(
+          SamlException.Reason.METADATA,
+          "the IdP's metadata requires signed AuthnRequests (WantAuthnRequestsSigned);"
+              + " configure the SP signing key (buergerbuero.login.saml.sp-keystore)");
+    }
   }
 }

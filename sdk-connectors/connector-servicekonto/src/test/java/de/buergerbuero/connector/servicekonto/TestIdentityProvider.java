@@ -68,6 +68,10 @@ final class TestIdentityProvider {
     String recipient = ACS;
     String issuer = ENTITY_ID;
     String classRef = "STORK-QAA-Level-3";
+
+    /** How times are written; any xs:dateTime form an IdP may use. */
+    java.util.function.Function<Instant, String> time = Instant::toString;
+
     Map<String, String> attributes =
         Map.of(
             "urn:oid:1.3.6.1.4.1.25484.494450.3", "bpk2-anna",
@@ -91,7 +95,7 @@ final class TestIdentityProvider {
         + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_r"
         + System.nanoTime()
         + "\" Version=\"2.0\" IssueInstant=\""
-        + d.now
+        + d.time.apply(d.now)
         + "\" Destination=\""
         + ACS
         + "\" InResponseTo=\""
@@ -103,7 +107,7 @@ final class TestIdentityProvider {
         + "<saml:Assertion ID=\""
         + d.assertionId
         + "\" Version=\"2.0\" IssueInstant=\""
-        + d.now
+        + d.time.apply(d.now)
         + "\"><saml:Issuer>"
         + d.issuer
         + "</saml:Issuer><saml:Subject><saml:NameID>G-1234</saml:NameID>"
@@ -111,18 +115,18 @@ final class TestIdentityProvider {
         + "<saml:SubjectConfirmationData InResponseTo=\""
         + d.requestId
         + "\" NotOnOrAfter=\""
-        + d.notOnOrAfter
+        + d.time.apply(d.notOnOrAfter)
         + "\" Recipient=\""
         + d.recipient
         + "\"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore=\""
-        + d.now.minusSeconds(5)
+        + d.time.apply(d.now.minusSeconds(5))
         + "\" NotOnOrAfter=\""
-        + d.notOnOrAfter
+        + d.time.apply(d.notOnOrAfter)
         + "\"><saml:AudienceRestriction><saml:Audience>"
         + d.audience
         + "</saml:Audience></saml:AudienceRestriction></saml:Conditions>"
         + "<saml:AuthnStatement AuthnInstant=\""
-        + d.now
+        + d.time.apply(d.now)
         + "\"><saml:AuthnContext><saml:AuthnContextClassRef>"
         + d.classRef
         + "</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>"

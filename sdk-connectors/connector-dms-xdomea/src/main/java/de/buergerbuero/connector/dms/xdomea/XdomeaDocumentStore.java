@@ -22,8 +22,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -46,6 +49,8 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
   private static final Pattern DOCUMENT_ID =
       Pattern.compile("xdomea:([0-9a-f-]{36})/([0-9a-f-]{36}\\.[a-z0-9]{1,8})");
   private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
+  private static final String NO_REASON = "Import abgelehnt";
+  private static final Logger LOG = Logger.getLogger(XdomeaDocumentStore.class.getName());
 
   private final XdomeaDmsConfig config;
   private final Clock clock;
@@ -202,18 +207,65 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
           moveAside(f, "processed");
           continue;
         }
-        String reason =
-            c.results().stream()
-                .filter(r -> !r.success())
-                .map(r -> r.error() == null ? "Import abgelehnt" : r.error())
-                .findFirst()
-                .orElse(null);
+        String reason = c.imported() ? null : reason(c);
         found.add(new FilingConfirmation("xdomea:" + c.processId(), c.imported(), reason, name));
       } catch (de.buergerbuero.kernel.error.MalformedRequestException | IOException e) {
+        LOG.warning(
+            () ->
+                "xdomea reply "
+                    + XsValues.printable(name)
+                    + " set aside in rejected/: "
+                    + e.getMessage());
         moveAside(f, "rejected");
       }
     }
     return found;
+  }
+
+  /**
+   * Why a 0402 did not import everything. One object: the DMS's Fehlermeldung as it is. Several
+   * (the DMS answers per Vorgang and per Dokument): each rejected object with its own reason, the
+   * documents by their original file name.
+   */
+  private String reason(ImportConfirmation c) {
+    List<ImportConfirmation.ObjectResult> rejected = c.rejected();
+    if (c.results().size() == 1) {
+      String r = rejected.get(0).reason();
+      return r == null ? NO_REASON : r;
+    }
+    Map<String, String> names = documentNames(c.processId());
+    StringBuilder sb =
+        new StringBuilder()
+            .append(rejected.size())
+            .append(" von ")
+            .append(c.results().size())
+            .append(" Objekten nicht importiert: ");
+    for (int i = 0; i < rejected.size(); i++) {
+      ImportConfirmation.ObjectResult r = rejected.get(i);
+      String file = names.get(r.objectId().toString());
+      sb.append(i == 0 ? "" : "; ")
+          .append(file == null ? "Objekt " + r.objectId() : "Dokument " + file)
+          .append(": ")
+          .append(r.reason() == null ? NO_REASON : r.reason());
+    }
+    return sb.toString();
+  }
+
+  /** Document id (the UUID of its ZIP entry) to original file name, from the archive index. */
+  private Map<String, String> documentNames(UUID processId) {
+    Path index = config.archiveDirectory().resolve(processId + SUFFIX + ".index");
+    Map<String, String> names = new HashMap<>();
+    try {
+      if (Files.exists(index)) {
+        for (FiledCase.FiledDocument d : readIndex(processId, index).documents()) {
+          String id = d.documentId().substring(d.documentId().indexOf('/') + 1);
+          names.put(id.substring(0, Math.min(36, id.length())), d.fileName());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.fine(() -> "xdomea archive index of " + processId + " not readable: " + e);
+    }
+    return names;
   }
 
   @Override

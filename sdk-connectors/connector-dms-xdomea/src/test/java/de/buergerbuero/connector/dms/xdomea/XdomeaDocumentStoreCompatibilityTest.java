@@ -95,25 +95,42 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
     }
   }
 
+  private static java.util.UUID processOf(String caseId) {
+    return java.util.UUID.fromString(caseId.substring("xdomea:".length()));
+  }
+
+  private static java.util.UUID documentOf(String documentId) {
+    return java.util.UUID.fromString(
+        documentId.substring(documentId.indexOf('/') + 1, documentId.indexOf('/') + 37));
+  }
+
   @Test
-  @DisplayName("0402 replies become confirmations; 0403 and unreadable replies are moved aside")
+  @DisplayName(
+      "a 0402 with Erfolgreich 1 confirms the filing, one with 0 and a Fehlermeldung refuses it with that message; 0403 and unreadable replies are moved aside")
   void confirmations() throws Exception {
     XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
     var ok = dms.fileCase("app-1", record("MS-2026-000061", text("a.txt", "x")));
     assertThat(dms.confirmsAsynchronously(ok.caseId())).isTrue();
     var failed = dms.fileCase("app-2", record("MS-2026-000062", text("a.txt", "y")));
-    java.util.UUID okId = java.util.UUID.fromString(ok.caseId().substring("xdomea:".length()));
-    java.util.UUID failedId =
-        java.util.UUID.fromString(failed.caseId().substring("xdomea:".length()));
+    var okId = processOf(ok.caseId());
+    var failedId = processOf(failed.caseId());
     Files.createDirectories(replies);
     Files.write(
         replies.resolve(okId + "_Abgabe.ImportBestaetigen.0402.zip"),
         ReplyReaderTest.zip(
             okId + "_Abgabe.ImportBestaetigen.0402.xml",
-            ReplyReaderTest.reply0402(okId, true, null).getBytes(StandardCharsets.UTF_8)));
-    Files.writeString(
+            Replies.importConfirmation(okId)
+                .object(XdomeaDocumentStore.uuid("vorgang:app-1"), "1")
+                .validBytes()));
+    Files.write(
         replies.resolve(failedId + "_Abgabe.ImportBestaetigen.0402.xml"),
-        ReplyReaderTest.reply0402(failedId, false, "Aktenplan fehlt"));
+        Replies.importConfirmation(failedId)
+            .defaultNamespace()
+            .object(XdomeaDocumentStore.uuid("vorgang:app-2"), " 0 ", "Aktenplan fehlt")
+            .validBytes());
+    Files.write(
+        replies.resolve(okId + "_Abgabe.EmpfangBestaetigen.0403.xml"),
+        Replies.receipt(okId).validBytes());
     Files.write(replies.resolve("evil.zip"), ReplyReaderTest.zip("../evil.xml", new byte[] {1}));
 
     var found = dms.poll();
@@ -123,7 +140,11 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
     assertThat(found)
         .filteredOn(c -> c.caseId().equals(ok.caseId()))
         .singleElement()
-        .satisfies(c -> assertThat(c.imported()).isTrue());
+        .satisfies(
+            c -> {
+              assertThat(c.imported()).isTrue();
+              assertThat(c.reason()).isNull();
+            });
     assertThat(found)
         .filteredOn(c -> c.caseId().equals(failed.caseId()))
         .singleElement()
@@ -133,11 +154,80 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
               assertThat(c.reason()).isEqualTo("Aktenplan fehlt");
             });
     assertThat(replies.resolve("rejected").resolve("evil.zip")).exists();
+    assertThat(replies.resolve("processed").resolve(okId + "_Abgabe.EmpfangBestaetigen.0403.xml"))
+        .exists();
     found.forEach(dms::done);
     assertThat(dms.poll()).isEmpty();
     try (var processed = Files.list(replies.resolve("processed"))) {
-      assertThat(processed).hasSize(2);
+      assertThat(processed).hasSize(3);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a 0402 that imports the Vorgang and one document but refuses another refuses the filing and names each refused document with its reason")
+  void mixedReply() throws Exception {
+    XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
+    var filed =
+        dms.fileCase(
+            "app-3",
+            record(
+                "MS-2026-000063",
+                text("Antrag.pdf", "%PDF-1.7"),
+                text("Anlage.docm", "x"),
+                text("Foto.jpg", "y")));
+    var process = processOf(filed.caseId());
+    var docs = filed.documents();
+    Files.createDirectories(replies);
+    Files.write(
+        replies.resolve(process + "_Abgabe.ImportBestaetigen.0402.xml"),
+        Replies.importConfirmation(process)
+            .prefix("dms")
+            .object(XdomeaDocumentStore.uuid("vorgang:app-3"), "true")
+            .object(documentOf(docs.get(0).documentId()), "1")
+            .object(documentOf(docs.get(1).documentId()), "0", "Makros nicht zulässig")
+            .object(documentOf(docs.get(2).documentId()), "false")
+            .validBytes());
+
+    assertThat(dms.poll())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.caseId()).isEqualTo(filed.caseId());
+              assertThat(c.imported()).isFalse();
+              assertThat(c.reason())
+                  .isEqualTo(
+                      "2 von 4 Objekten nicht importiert: Dokument Anlage.docm: Makros nicht"
+                          + " zulässig; Dokument Foto.jpg: Import abgelehnt");
+            });
+  }
+
+  @Test
+  @DisplayName("a 0402 that imports every object, Vorgang and documents, confirms the filing")
+  void everyObjectImported() throws Exception {
+    XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
+    var filed =
+        dms.fileCase(
+            "app-4", record("MS-2026-000064", text("Antrag.pdf", "%PDF-1.7"), text("b.txt", "b")));
+    var process = processOf(filed.caseId());
+    Replies reply =
+        Replies.importConfirmation(process)
+            .withOptionalKopfElements()
+            .created("2026-11-27T11:20:00.000+01:00")
+            .object(XdomeaDocumentStore.uuid("vorgang:app-4"), "1");
+    filed.documents().forEach(d -> reply.object(documentOf(d.documentId()), "\n  1\n"));
+    Files.createDirectories(replies);
+    Files.write(
+        replies.resolve(process + "_Abgabe.ImportBestaetigen.0402.xml"), reply.validBytes());
+
+    assertThat(dms.poll())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.caseId()).isEqualTo(filed.caseId());
+              assertThat(c.imported()).isTrue();
+              assertThat(c.reason()).isNull();
+            });
   }
 
   @Test

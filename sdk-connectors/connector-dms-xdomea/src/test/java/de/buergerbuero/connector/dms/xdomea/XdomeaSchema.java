@@ -1,7 +1,5 @@
 package de.buergerbuero.connector.dms.xdomea;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +14,44 @@ final class XdomeaSchema {
 
   private XdomeaSchema() {}
 
+  /**
+   * The official xdomea.xsd (system property {@code xdomea.xsd}, set by the pom). Fails at once,
+   * naming the path, when the shared test data are missing: without them no test could show that
+   * its messages are what the standard allows.
+   */
+  static Path xsd() {
+    Path xsd =
+        Path.of(
+                System.getProperty(
+                    "xdomea.xsd", "../../../shared/testdata/xdomea-3.0.0/xdomea_3.0.0/xdomea.xsd"))
+            .toAbsolutePath()
+            .normalize();
+    if (!Files.isRegularFile(xsd)) {
+      throw new AssertionError(
+          "The official xdomea 3.0.0 XSDs are missing: expected "
+              + xsd
+              + " (the shared test data ../shared/testdata/xdomea-3.0.0 beside the project;"
+              + " they are never copied into it)");
+    }
+    return xsd;
+  }
+
   static synchronized Schema get() throws Exception {
     if (schema == null) {
-      Path xsd =
-          Path.of(
-              System.getProperty(
-                  "xdomea.xsd", "../../../shared/testdata/xdomea-3.0.0/xdomea_3.0.0/xdomea.xsd"));
-      assertThat(xsd).as("official xdomea XSD beside the project").exists();
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      schema = f.newSchema(xsd.toFile());
+      schema = f.newSchema(xsd().toFile());
     }
     return schema;
+  }
+
+  /** Whether {@code xml} validates; for checking that the standard, too, refuses a value. */
+  static boolean isValid(byte[] xml) throws Exception {
+    try {
+      validate(xml);
+      return true;
+    } catch (org.xml.sax.SAXException e) {
+      return false;
+    }
   }
 
   /** Throws when {@code xml} does not validate. */
