@@ -8,6 +8,7 @@ import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
+import de.buergerbuero.kernel.spi.dms.DocumentStore;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import java.io.ByteArrayInputStream;
@@ -33,14 +34,19 @@ import org.opentest4j.TestAbortedException;
  *
  * <pre>
  * class MyDmsCompatibilityTest extends DocumentStoreCompatibilityKit {
- *   protected Store createStore() { MyDms dms = ...; return new Store(dms, dms); }
+ *   protected Store createStore() { return Store.of(new MyDms(...)); }
  * }
  * </pre>
  */
 public abstract class DocumentStoreCompatibilityKit {
 
   /** The connector under test: its filing port and its read port (often the same object). */
-  public record Store(CaseFilingPort filing, DocumentReadPort reading) {}
+  public record Store(CaseFilingPort filing, DocumentReadPort reading) {
+    /** A connector implementing the typed port files and reads with the same object. */
+    public static Store of(DocumentStore store) {
+      return new Store(store, store);
+    }
+  }
 
   /** Creates a fresh, empty, reachable store for each test. */
   protected abstract Store createStore() throws Exception;
