@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import de.buergerbuero.connector.fitconnect.api.FitConnectClient;
 import de.buergerbuero.connector.fitconnect.api.FitConnectJson;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -73,15 +74,19 @@ public final class FitConnectConnector implements FormServerPort {
                         .build()));
     config.submissionSchemas().forEach((id, text) -> schemas.put(id, registry.getSchema(text)));
     this.clock = clock;
-    this.client =
-        new FitConnectClient(
-            config.tokenUrl(),
-            config.submissionApiUrl(),
-            config.clientId(),
-            config.clientSecret(),
-            config.destinationId(),
-            config.timeout(),
-            clock);
+    try {
+      this.client =
+          new FitConnectClient(
+              config.tokenUrl(),
+              config.submissionApiUrl(),
+              config.clientId(),
+              config.clientSecret(),
+              config.destinationId(),
+              config.timeout(),
+              clock);
+    } catch (NoClassDefFoundError e) {
+      throw new ConfigurationException(FitConnectClient.MISSING_IMPLEMENTATION, e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import de.buergerbuero.connector.formsolutions.api.FormsolutionsClient;
 import de.buergerbuero.connector.formsolutions.api.JsonTrees;
 import de.buergerbuero.connector.formsolutions.api.SubmissionJson;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
@@ -53,9 +54,13 @@ public final class FormsolutionsConnector implements FormServerPort {
 
   public FormsolutionsConnector(FormsolutionsConfig config) {
     this.authorization = ConnectorHttp.basic(config.clientNumber(), config.apiKey());
-    this.client =
-        new FormsolutionsClient(
-            config.baseUrl(), config.mandant(), authorization, config.timeout());
+    try {
+      this.client =
+          new FormsolutionsClient(
+              config.baseUrl(), config.mandant(), authorization, config.timeout());
+    } catch (NoClassDefFoundError e) {
+      throw new ConfigurationException(FormsolutionsClient.MISSING_IMPLEMENTATION, e);
+    }
   }
 
   @Override

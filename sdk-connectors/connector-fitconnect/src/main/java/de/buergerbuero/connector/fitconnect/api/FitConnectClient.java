@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.fitconnect.api;
 
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,6 +32,12 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public final class FitConnectClient {
   /** The largest answer read (an encrypted attachment, Base64 inside the JWE). */
   public static final long MAX_ANSWER = 200L << 20;
+
+  /** The message when no MicroProfile Rest Client implementation is present. */
+  public static final String MISSING_IMPLEMENTATION =
+      "MicroProfile Rest Client not available: enable the Open Liberty feature mpRestClient-4.0"
+          + " (outside Liberty: put an implementation such as"
+          + " org.jboss.resteasy.microprofile:microprofile-rest-client on the class path)";
 
   private final TokenApi tokens;
   private final SubmissionApi api;
@@ -62,7 +70,7 @@ public final class FitConnectClient {
   }
 
   private static RestClientBuilder builder(URI baseUri, Duration timeout) {
-    return RestClientBuilder.newBuilder()
+    return newBuilder()
         .baseUri(baseUri)
         .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -150,6 +158,15 @@ public final class FitConnectClient {
     token = answer.accessToken();
     tokenValidUntil = clock.instant().plusSeconds(Math.max(0, expiresIn - 30));
     return token;
+  }
+
+  /** Without a Rest Client implementation the connector cannot start: say what to add. */
+  static RestClientBuilder newBuilder() {
+    try {
+      return RestClientBuilder.newBuilder();
+    } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
+      throw new ConfigurationException(MISSING_IMPLEMENTATION, e);
+    }
   }
 
   private static <T> T call(Supplier<T> call) {

@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.formsolutions.api;
 
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -28,6 +30,12 @@ public final class FormsolutionsClient {
   /** The largest answer read (a list of submissions with PDFs and attachments in Base64). */
   public static final long MAX_ANSWER = 200L << 20;
 
+  /** The message when no MicroProfile Rest Client implementation is present. */
+  public static final String MISSING_IMPLEMENTATION =
+      "MicroProfile Rest Client not available: enable the Open Liberty feature mpRestClient-4.0"
+          + " (outside Liberty: put an implementation such as"
+          + " org.jboss.resteasy.microprofile:microprofile-rest-client on the class path)";
+
   private final SubmissionApi api;
   private final String mandant;
 
@@ -38,7 +46,7 @@ public final class FormsolutionsClient {
   public FormsolutionsClient(URI baseUrl, String mandant, String authorization, Duration timeout) {
     this.mandant = mandant;
     this.api =
-        RestClientBuilder.newBuilder()
+        newBuilder()
             .baseUri(URI.create(baseUrl.toString().replaceAll("/+$", "")))
             .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -88,6 +96,15 @@ public final class FormsolutionsClient {
       throw FormServerException.malformed("Einreichung ist leer", null);
     }
     return item;
+  }
+
+  /** Without a Rest Client implementation the connector cannot start: say what to add. */
+  static RestClientBuilder newBuilder() {
+    try {
+      return RestClientBuilder.newBuilder();
+    } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
+      throw new ConfigurationException(MISSING_IMPLEMENTATION, e);
+    }
   }
 
   private static <T> T call(Supplier<T> call) {
