@@ -67,15 +67,19 @@ public final class FormsolutionsConnector implements FormServerPort {
   public Batch fetch(String formId) {
     List<FormSubmission> submissions = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
-    for (SubmissionJson item : client.submissions(checked(formId))) {
-      if (item == null || !DELIVERABLE.contains(item.status())) {
+    for (FormsolutionsClient.Entry entry : client.submissions(checked(formId))) {
+      if (!DELIVERABLE.contains(entry.status())) {
+        continue;
+      }
+      String id = entry.transId().isEmpty() ? "?" : entry.transId();
+      if (entry.submission() == null) {
+        rejected.add(new Rejected(id, entry.problem()));
         continue;
       }
       try {
-        submissions.add(submission(formId, item));
+        submissions.add(submission(formId, entry.submission()));
       } catch (IllegalArgumentException | BuergerbueroException e) {
-        String id = item.transID();
-        rejected.add(new Rejected(id == null || id.isEmpty() ? "?" : id, e.getMessage()));
+        rejected.add(new Rejected(id, e.getMessage()));
       }
     }
     return new Batch(submissions, rejected);

@@ -90,12 +90,36 @@ class FormsolutionsTransportTest {
         "<html><body>Wartungsarbeiten</body></html>",
         "[{\"transID\"",
         "{\"transID\":\"x\"}",
-        "[{\"attachments\":{}}]"
+        ""
       })
   void foreignBodies(String body) {
     everyRequestAnswers(
         aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body));
     fetchIsRetriedLater();
+  }
+
+  @Test
+  @DisplayName("an entry of the wrong shape is rejected alone and does not block the others")
+  void wrongShape() {
+    everyRequestAnswers(
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(
+                "[{\"transID\":\"A-1\",\"status\":\"NEW\",\"attachments\":{\"x\":1}},"
+                    + "\"kein Objekt\","
+                    + "{\"transID\":\"B-2\",\"status\":\"READ\",\"payload\":{\"n\":\"1\"}}]"));
+    var batch = connector.fetch("ANTRAG-4711");
+    assertThat(batch.submissions())
+        .singleElement()
+        .satisfies(s -> assertThat(s.submissionId()).isEqualTo("B-2"));
+    assertThat(batch.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.submissionId()).isEqualTo("A-1");
+              assertThat(r.reason()).contains("Submission-API");
+            });
   }
 
   @Test

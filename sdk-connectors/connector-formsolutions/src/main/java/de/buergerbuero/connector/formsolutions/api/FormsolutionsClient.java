@@ -3,6 +3,9 @@ package de.buergerbuero.connector.formsolutions.api;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -14,6 +17,7 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
@@ -57,13 +61,37 @@ public final class FormsolutionsClient {
             .build(SubmissionApi.class);
   }
 
-  /** All submissions of the form; never {@code null}. */
-  public List<SubmissionJson> submissions(String formId) {
-    List<SubmissionJson> list = call(() -> api.submissions(mandant, formId));
+  /**
+   * One entry of the list: mapped, or — when it does not have the API's shape — {@code null} with
+   * the reason; {@code transId} and {@code status} as far as they could be read.
+   */
+  public record Entry(String transId, String status, SubmissionJson submission, String problem) {}
+
+  /** All submissions of the form, each mapped on its own; never {@code null}. */
+  public List<Entry> submissions(String formId) {
+    List<JsonValue> list = call(() -> api.submissions(mandant, formId));
     if (list == null) {
       throw FormServerException.unavailable("Antwort des Formularservers ist keine Liste", null);
     }
-    return list;
+    List<Entry> entries = new ArrayList<>(list.size());
+    for (JsonValue value : list) {
+      entries.add(entry(value));
+    }
+    return entries;
+  }
+
+  private static Entry entry(JsonValue value) {
+    if (!(value instanceof JsonObject item)) {
+      return new Entry("", "", null, "Eintrag ist kein JSON-Objekt");
+    }
+    String transId = item.get("transID") instanceof JsonString s ? s.getString() : "";
+    String status = item.get("status") instanceof JsonString s ? s.getString() : "";
+    try {
+      return new Entry(
+          transId, status, Json.JSONB.fromJson(item.toString(), SubmissionJson.class), null);
+    } catch (JsonbException | JsonException e) {
+      return new Entry(transId, status, null, "Eintrag passt nicht zur Submission-API");
+    }
   }
 
   /** Marks the submission CLOSED; one that is closed or gone already (404) is fine. */
@@ -149,7 +177,7 @@ public final class FormsolutionsClient {
     }
   }
 
-  /** Created on first use: only pushes need JSON-B outside the Rest Client. */
+  /** Created on first use: list entries and pushes are mapped with JSON-B here. */
   private static final class Json {
     static final Jsonb JSONB = JsonbBuilder.create();
   }

@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.formsolutions.api;
 
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -24,9 +25,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface SubmissionApi {
 
-  /** All submissions of a form, in every status; the server marks NEW ones READ. */
+  /**
+   * All submissions of a form, in every status; the server marks NEW ones READ. The list is read as
+   * JSON-P and each entry mapped to {@link SubmissionJson} on its own ({@link
+   * FormsolutionsClient#submissions}), so one entry of the wrong shape is rejected alone instead of
+   * making the whole answer unreadable.
+   */
   @GET
-  List<SubmissionJson> submissions(
+  List<JsonValue> submissions(
       @PathParam("mandant") String mandant, @PathParam("formId") String formId);
 
   /** Sets the status of one submission, e.g. {@code CLOSED}; 404: closed or gone already. */
