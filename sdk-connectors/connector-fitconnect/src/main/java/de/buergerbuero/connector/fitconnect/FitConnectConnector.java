@@ -1,10 +1,7 @@
 package de.buergerbuero.connector.fitconnect;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,8 +9,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import de.buergerbuero.connector.fitconnect.api.FitConnectClient;
+import de.buergerbuero.connector.fitconnect.api.FitConnectJson;
 import de.buergerbuero.kernel.error.BuergerbueroException;
-import de.buergerbuero.kernel.http.ConnectorHttp;
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -21,17 +20,11 @@ import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormSubmission;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,19 +39,25 @@ import java.util.UUID;
  * urn:de:fim:leika:leistung:<14 digits>}): a fetch delivers the submissions of that service.
  * Submissions that cannot be read are rejected at the Zustelldienst (with a problem) and reported
  * in {@link Batch#rejected()}; they are not delivered again.
+ *
+ * <p>The HTTP side is the MicroProfile Rest Client {@link
+ * de.buergerbuero.connector.fitconnect.api.SubmissionApi} and {@link
+ * de.buergerbuero.connector.fitconnect.api.TokenApi} (JSON-B), built by {@link FitConnectClient};
+ * in Open Liberty it needs the {@code mpRestClient-4.0} feature. The submission data is read with
+ * Jackson because the JSON Schema validator works on Jackson trees.
  */
 public final class FitConnectConnector implements FormServerPort {
   static final String ACCEPT = "https://schema.fitko.de/fit-connect/events/accept-submission";
   static final String REJECT = "https://schema.fitko.de/fit-connect/events/reject-submission";
+
+  /** Only for the submission data: the JSON Schema validator reads Jackson trees. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FitConnectConfig config;
   private final Map<String, com.networknt.schema.Schema> schemas = new java.util.HashMap<>();
   private final SubmissionDecryptor decryptor;
   private final Clock clock;
-  private final HttpClient http;
-  private String token;
-  private Instant tokenValidUntil = Instant.EPOCH;
+  private final FitConnectClient client;
 
   public FitConnectConnector(FitConnectConfig config, Clock clock) {
     this.config = config;
@@ -75,26 +74,32 @@ public final class FitConnectConnector implements FormServerPort {
                         .build()));
     config.submissionSchemas().forEach((id, text) -> schemas.put(id, registry.getSchema(text)));
     this.clock = clock;
-    this.http = ConnectorHttp.client(config.timeout());
+    try {
+      this.client =
+          new FitConnectClient(
+              config.tokenUrl(),
+              config.submissionApiUrl(),
+              config.clientId(),
+              config.clientSecret(),
+              config.destinationId(),
+              config.timeout(),
+              clock);
+    } catch (NoClassDefFoundError e) {
+      throw new ConfigurationException(FitConnectClient.MISSING_IMPLEMENTATION, e);
+    }
   }
 
   @Override
   public Batch fetch(String serviceType) {
-    JsonNode list =
-        json(
-            get(
-                "/v1/submissions?destinationId="
-                    + enc(config.destinationId())
-                    + "&offset=0&limit=500"));
     List<FormSubmission> submissions = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
-    for (JsonNode entry : list.path("submissions")) {
-      String id = entry.path("submissionId").asText("");
+    for (FitConnectJson.SubmissionList.Entry entry : client.submissions()) {
+      String id = entry == null || entry.submissionId() == null ? "" : entry.submissionId();
       if (!id.matches("[0-9a-fA-F-]{36}")) {
         continue;
       }
-      JsonNode submission = json(get("/v1/submissions/" + id));
-      if (!serviceType.equals(submission.path("serviceType").path("identifier").asText())) {
+      FitConnectJson.Submission submission = client.submission(id);
+      if (!serviceType.equals(submission.serviceIdentifier())) {
         continue;
       }
       try {
@@ -110,25 +115,23 @@ public final class FitConnectConnector implements FormServerPort {
     return new Batch(submissions, rejected);
   }
 
-  private FormSubmission read(String serviceType, JsonNode submission) {
-    String id = submission.path("submissionId").asText();
-    JsonNode metadata;
-    try {
-      metadata = JSON.readTree(decryptor.decrypt(submission.path("encryptedMetadata").asText()));
-    } catch (IOException e) {
-      throw FormServerException.malformed("Metadaten sind kein JSON", e);
-    }
-    JsonNode dataInfo = metadata.path("contentStructure").path("data");
-    String schemaUri = dataInfo.path("submissionSchema").path("schemaUri").asText("");
+  private FormSubmission read(String serviceType, FitConnectJson.Submission submission) {
+    String id = submission.submissionId();
+    FitConnectJson.Metadata metadata =
+        FitConnectClient.metadata(decryptor.decrypt(orEmpty(submission.encryptedMetadata())));
+    FitConnectJson.ContentStructure content = metadata.contentStructure();
+    FitConnectJson.Data dataInfo = content == null ? null : content.data();
+    FitConnectJson.SubmissionSchema announced =
+        dataInfo == null ? null : dataInfo.submissionSchema();
+    String schemaUri = announced == null ? "" : orEmpty(announced.schemaUri());
     com.networknt.schema.Schema schema = schemas.get(schemaUri);
     if (schema == null) {
       throw FormServerException.malformed("Fachdatenschema nicht angenommen: " + schemaUri, null);
     }
-    byte[] data = decryptor.decrypt(submission.path("encryptedData").asText());
-    SubmissionDecryptor.requireSha512(
-        data, dataInfo.path("hash").path("content").asText(""), "Fachdaten");
+    byte[] data = decryptor.decrypt(orEmpty(submission.encryptedData()));
+    SubmissionDecryptor.requireSha512(data, hash(dataInfo.hash()), "Fachdaten");
     Map<String, String> fields;
-    String mimeType = dataInfo.path("submissionSchema").path("mimeType").asText("application/json");
+    String mimeType = announced.mimeType() == null ? "application/json" : announced.mimeType();
     try {
       if (mimeType.contains("xml")) {
         // FIM XML data is checked against its XSD by the specialist procedure; here: safe parsing
@@ -154,33 +157,38 @@ public final class FitConnectConnector implements FormServerPort {
     }
     CaseDocument pdf = null;
     List<CaseDocument> attachments = new ArrayList<>();
-    for (JsonNode a : metadata.path("contentStructure").path("attachments")) {
-      String attachmentId = a.path("attachmentId").asText("");
+    for (FitConnectJson.Attachment a :
+        content.attachments() == null
+            ? List.<FitConnectJson.Attachment>of()
+            : content.attachments()) {
+      String attachmentId = a == null ? "" : orEmpty(a.attachmentId());
       if (!attachmentId.matches("[0-9a-fA-F-]{36}")) {
         throw FormServerException.malformed("Anlage ohne gültige attachmentId", null);
       }
-      byte[] bytes =
-          decryptor.decrypt(text(get("/v1/submissions/" + id + "/attachments/" + attachmentId)));
-      SubmissionDecryptor.requireSha512(bytes, a.path("hash").path("content").asText(""), "Anlage");
+      byte[] bytes = decryptor.decrypt(client.attachment(id, attachmentId));
+      SubmissionDecryptor.requireSha512(bytes, hash(a.hash()), "Anlage");
       CaseDocument document;
       try {
         document =
             new CaseDocument(
-                a.path("filename").asText(attachmentId),
-                a.path("mimeType").asText("application/octet-stream"),
+                a.filename() == null ? attachmentId : a.filename(),
+                a.mimeType() == null ? "application/octet-stream" : a.mimeType(),
                 bytes.length,
                 () -> new ByteArrayInputStream(bytes));
       } catch (BuergerbueroException e) {
         throw FormServerException.malformed("Anlage abgelehnt: " + e.getMessage(), e);
       }
-      if ("form".equals(a.path("purpose").asText()) && pdf == null) {
+      if ("form".equals(a.purpose()) && pdf == null) {
         pdf = document;
       } else {
         attachments.add(document);
       }
     }
     Instant submitted = clock.instant();
-    String date = metadata.path("additionalReferenceInfo").path("submissionDate").asText("");
+    String date =
+        metadata.additionalReferenceInfo() == null
+            ? ""
+            : orEmpty(metadata.additionalReferenceInfo().submissionDate());
     if (!date.isEmpty()) {
       try {
         submitted = java.time.OffsetDateTime.parse(date).toInstant();
@@ -193,26 +201,25 @@ public final class FitConnectConnector implements FormServerPort {
 
   @Override
   public void acknowledge(String serviceType, String submissionId) {
-    JsonNode submission = json(get("/v1/submissions/" + enc(submissionId)));
-    event(submission, ACCEPT, null);
+    event(client.submission(submissionId), ACCEPT, null);
   }
 
   /** Posts a signed Security Event Token (accept or reject) to the case's event log. */
-  private void event(JsonNode submission, String event, String problem) {
-    String caseId = submission.path("caseId").asText("");
-    String submissionId = submission.path("submissionId").asText("");
-    ObjectNode payload = JSON.createObjectNode();
+  private void event(FitConnectJson.Submission submission, String event, String problem) {
+    String caseId = orEmpty(submission.caseId());
+    String submissionId = orEmpty(submission.submissionId());
+    Map<String, Object> payload = new LinkedHashMap<>();
     if (ACCEPT.equals(event)) {
-      ObjectNode tags = payload.putObject("authenticationTags");
-      tags.put("metadata", tag(submission.path("encryptedMetadata").asText()));
-      tags.put("data", tag(submission.path("encryptedData").asText()));
+      Map<String, Object> tags = new LinkedHashMap<>();
+      tags.put("metadata", tag(orEmpty(submission.encryptedMetadata())));
+      tags.put("data", tag(orEmpty(submission.encryptedData())));
+      payload.put("authenticationTags", tags);
     } else {
-      ArrayNode problems = payload.putArray("problems");
-      problems
-          .addObject()
-          .put("type", "https://schema.fitko.de/fit-connect/events/problems/invalid-submission")
-          .put("title", "Einreichung nicht verarbeitbar")
-          .put("detail", problem);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("type", "https://schema.fitko.de/fit-connect/events/problems/invalid-submission");
+      entry.put("title", "Einreichung nicht verarbeitbar");
+      entry.put("detail", problem);
+      payload.put("problems", List.of(entry));
     }
     String set;
     try {
@@ -223,7 +230,7 @@ public final class FitConnectConnector implements FormServerPort {
               .jwtID(UUID.randomUUID().toString())
               .subject("submission:" + submissionId)
               .claim("txn", "case:" + caseId)
-              .claim("events", Map.of(event, JSON.convertValue(payload, Map.class)))
+              .claim("events", Map.of(event, payload))
               .build();
       SignedJWT jwt =
           new SignedJWT(
@@ -237,11 +244,7 @@ public final class FitConnectConnector implements FormServerPort {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign the event", e);
     }
-    send(
-        request("/v1/cases/" + enc(caseId) + "/events")
-            .header("Content-Type", "application/jose")
-            .POST(HttpRequest.BodyPublishers.ofString(set))
-            .build());
+    client.event(caseId, set);
   }
 
   private static String tag(String compactJwe) {
@@ -249,92 +252,11 @@ public final class FitConnectConnector implements FormServerPort {
     return last < 0 ? "" : compactJwe.substring(last + 1);
   }
 
-  private HttpResponse<InputStream> get(String path) {
-    return send(request(path).header("Accept", "application/json").GET().build());
+  private static String hash(FitConnectJson.Hash hash) {
+    return hash == null ? "" : orEmpty(hash.content());
   }
 
-  private HttpRequest.Builder request(String path) {
-    String base = config.submissionApiUrl().toString().replaceAll("/+$", "");
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(config.timeout())
-        .header("Authorization", "Bearer " + token());
-  }
-
-  /** OAuth2 client credentials; the token is reused until shortly before it expires. */
-  private synchronized String token() {
-    if (token != null && clock.instant().isBefore(tokenValidUntil)) {
-      return token;
-    }
-    String form =
-        "grant_type=client_credentials&client_id="
-            + enc(config.clientId())
-            + "&client_secret="
-            + enc(config.clientSecret());
-    JsonNode answer =
-        json(
-            send(
-                HttpRequest.newBuilder(config.tokenUrl())
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build()));
-    String value = answer.path("access_token").asText("");
-    if (value.isEmpty()) {
-      throw FormServerException.unavailable("Token-Antwort ohne access_token", null);
-    }
-    token = value;
-    tokenValidUntil =
-        clock.instant().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - 30));
-    return token;
-  }
-
-  private HttpResponse<InputStream> send(HttpRequest request) {
-    HttpResponse<InputStream> response =
-        ConnectorHttp.send(http, request, "FIT-Connect", FormServerException::unavailable);
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return response;
-    }
-    try (InputStream in = response.body()) {
-      in.skip(64 * 1024);
-    } catch (IOException e) {
-      // nothing to read
-    }
-    if (status == 401 || status == 403) {
-      synchronized (this) {
-        token = null;
-      }
-    }
-    String what = "FIT-Connect antwortet HTTP " + status;
-    if (status == 408 || status == 429 || status >= 500) {
-      throw FormServerException.unavailable(what, null);
-    }
-    throw FormServerException.refused(what + " — Client, Zustellpunkt, Schlüssel prüfen", null);
-  }
-
-  private static JsonNode json(HttpResponse<InputStream> response) {
-    try (InputStream in = response.body()) {
-      JsonNode node = JSON.readTree(in);
-      if (node == null || !node.isObject()) {
-        throw FormServerException.unavailable("FIT-Connect-Antwort ist kein JSON-Objekt", null);
-      }
-      return node;
-    } catch (JacksonException e) {
-      throw FormServerException.unavailable("FIT-Connect-Antwort ist kein JSON", e);
-    } catch (IOException e) {
-      throw FormServerException.unavailable("FIT-Connect-Antwort abgebrochen", e);
-    }
-  }
-
-  private static String text(HttpResponse<InputStream> response) {
-    try (InputStream in = response.body()) {
-      return new String(in.readNBytes(120 << 20), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw FormServerException.unavailable("Anlage abgebrochen", e);
-    }
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

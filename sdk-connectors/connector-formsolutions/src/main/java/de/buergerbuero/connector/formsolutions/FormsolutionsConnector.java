@@ -1,24 +1,18 @@
 package de.buergerbuero.connector.formsolutions;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.buergerbuero.connector.formsolutions.api.FormsolutionsClient;
+import de.buergerbuero.connector.formsolutions.api.JsonTrees;
+import de.buergerbuero.connector.formsolutions.api.SubmissionJson;
 import de.buergerbuero.kernel.error.BuergerbueroException;
+import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormSubmission;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,61 +37,49 @@ import java.util.Set;
  *       {"status":"CLOSED"}}; a 404 means it is closed or gone already.
  * </ul>
  *
- * No public machine-readable specification exists; the field list above is the published one, the
- * acknowledgement path is this connector's assumption (configurable in a later version) and {@code
- * FormsolutionsSimulator} in the tests implements exactly this.
+ * The HTTP side is the MicroProfile Rest Client {@link
+ * de.buergerbuero.connector.formsolutions.api.SubmissionApi} (JSON-B), built by {@link
+ * FormsolutionsClient}; in Open Liberty it needs the {@code mpRestClient-4.0} feature.
+ *
+ * <p>No public machine-readable specification exists; the field list above is the published one,
+ * the acknowledgement path is this connector's assumption (configurable in a later version) and
+ * {@code FormsolutionsSimulator} in the tests implements exactly this.
  */
 public final class FormsolutionsConnector implements FormServerPort {
-  static final long MAX_RESPONSE = 200L << 20;
   static final int MAX_FILE = 20 << 20;
   private static final Set<String> DELIVERABLE = Set.of("NEW", "READ");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  static {
-    JSON.getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(MAX_FILE * 2)
-                .maxDocumentLength(MAX_RESPONSE)
-                .build());
-  }
-
-  private final FormsolutionsConfig config;
-  private final HttpClient http;
+  private final FormsolutionsClient client;
   private final String authorization;
 
   public FormsolutionsConnector(FormsolutionsConfig config) {
-    this.config = config;
-    this.http = ConnectorHttp.client(config.timeout());
     this.authorization = ConnectorHttp.basic(config.clientNumber(), config.apiKey());
+    try {
+      this.client =
+          new FormsolutionsClient(
+              config.baseUrl(), config.mandant(), authorization, config.timeout());
+    } catch (NoClassDefFoundError e) {
+      throw new ConfigurationException(FormsolutionsClient.MISSING_IMPLEMENTATION, e);
+    }
   }
 
   @Override
   public Batch fetch(String formId) {
-    HttpResponse<InputStream> response = send(request(formUri(formId)).GET().build());
-    JsonNode list;
-    try (InputStream in = response.body()) {
-      list = JSON.readTree(in);
-    } catch (JacksonException e) {
-      throw FormServerException.unavailable("Antwort des Formularservers ist kein JSON", e);
-    } catch (IOException e) {
-      throw FormServerException.unavailable("Antwort des Formularservers abgebrochen", e);
-    }
-    if (list == null || !list.isArray()) {
-      throw FormServerException.unavailable("Antwort des Formularservers ist keine Liste", null);
-    }
     List<FormSubmission> submissions = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
-    for (JsonNode item : list) {
-      String id = item.path("transID").asText("");
-      if (!DELIVERABLE.contains(item.path("status").asText(""))) {
+    for (FormsolutionsClient.Entry entry : client.submissions(checked(formId))) {
+      if (!DELIVERABLE.contains(entry.status())) {
+        continue;
+      }
+      String id = entry.transId().isEmpty() ? "?" : entry.transId();
+      if (entry.submission() == null) {
+        rejected.add(new Rejected(id, entry.problem()));
         continue;
       }
       try {
-        submissions.add(submission(formId, item));
+        submissions.add(submission(formId, entry.submission()));
       } catch (IllegalArgumentException | BuergerbueroException e) {
-        rejected.add(new Rejected(id.isEmpty() ? "?" : id, e.getMessage()));
+        rejected.add(new Rejected(id, e.getMessage()));
       }
     }
     return new Batch(submissions, rejected);
@@ -109,15 +91,7 @@ public final class FormsolutionsConnector implements FormServerPort {
    * @throws FormServerException {@code FORM_SUBMISSION_MALFORMED} when it cannot be read
    */
   public static FormSubmission pushed(String formId, byte[] body) {
-    JsonNode item;
-    try {
-      item = JSON.readTree(body);
-    } catch (IOException e) {
-      throw FormServerException.malformed("Einreichung ist kein JSON", e);
-    }
-    if (item == null || !item.isObject()) {
-      throw FormServerException.malformed("Einreichung ist kein JSON-Objekt", null);
-    }
+    SubmissionJson item = FormsolutionsClient.pushed(body);
     try {
       return submission(formId, item);
     } catch (IllegalArgumentException e) {
@@ -133,47 +107,51 @@ public final class FormsolutionsConnector implements FormServerPort {
             authorizationHeader.strip().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static FormSubmission submission(String formId, JsonNode item) {
-    String id = item.path("transID").asText("");
+  private static FormSubmission submission(String formId, SubmissionJson item) {
+    String id = item.transID() == null ? "" : item.transID();
     if (!id.matches("[A-Za-z0-9_.:-]{1,100}")) {
       throw new IllegalArgumentException("transID fehlt oder ist ungültig");
     }
     Instant submitted = Instant.now();
-    if (item.hasNonNull("submissionDate")) {
+    if (item.submissionDate() != null) {
       try {
-        submitted = OffsetDateTime.parse(item.get("submissionDate").asText()).toInstant();
+        submitted = OffsetDateTime.parse(item.submissionDate()).toInstant();
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("submissionDate ist kein Zeitpunkt");
       }
     }
     Map<String, String> fields;
-    if (item.path("payload").isObject()) {
-      fields = FormFields.fromTree(JSON.convertValue(item.get("payload"), Object.class));
-    } else if (item.hasNonNull("xml")) {
-      fields = FormFields.fromXml(base64(item.get("xml"), "xml"));
+    if (item.payload() != null && item.payload().getValueType() == JsonValue.ValueType.OBJECT) {
+      fields = FormFields.fromTree(JsonTrees.plain(item.payload()));
+    } else if (item.xml() != null) {
+      fields = FormFields.fromXml(base64(item.xml(), "xml"));
     } else {
       throw new IllegalArgumentException("weder payload noch xml");
     }
     CaseDocument pdf =
-        item.hasNonNull("pdf")
-            ? document("Antrag-" + id + ".pdf", "application/pdf", base64(item.get("pdf"), "pdf"))
+        item.pdf() != null
+            ? document("Antrag-" + id + ".pdf", "application/pdf", base64(item.pdf(), "pdf"))
             : null;
     List<CaseDocument> attachments = new ArrayList<>();
-    for (JsonNode a : item.path("attachments")) {
-      attachments.add(
-          document(
-              a.path("name").asText(""),
-              a.path("contentType").asText("application/octet-stream"),
-              base64(a.get("content"), "attachment")));
+    if (item.attachments() != null) {
+      for (SubmissionJson.Attachment a : item.attachments()) {
+        if (a == null) {
+          throw new IllegalArgumentException("attachment fehlt");
+        }
+        attachments.add(
+            document(
+                a.name() == null ? "" : a.name(),
+                a.contentType() == null ? "application/octet-stream" : a.contentType(),
+                base64(a.content(), "attachment")));
+      }
     }
     return new FormSubmission(id, formId, submitted, fields, pdf, attachments);
   }
 
-  private static byte[] base64(JsonNode value, String what) {
-    if (value == null || !value.isTextual()) {
+  private static byte[] base64(String text, String what) {
+    if (text == null) {
       throw new IllegalArgumentException(what + " fehlt");
     }
-    String text = value.asText();
     if (text.length() > (MAX_FILE / 3 + 1) * 4) {
       throw new IllegalArgumentException(what + " größer als " + (MAX_FILE >> 20) + " MB");
     }
@@ -191,74 +169,13 @@ public final class FormsolutionsConnector implements FormServerPort {
 
   @Override
   public void acknowledge(String formId, String submissionId) {
-    URI uri =
-        URI.create(
-            formUri(formId)
-                + "/"
-                + URLEncoder.encode(submissionId, StandardCharsets.UTF_8)
-                + "/status");
-    HttpResponse<InputStream> response =
-        sendAllowing404(
-            request(uri)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"CLOSED\"}"))
-                .build());
-    try (InputStream in = response.body()) {
-      in.skip(MAX_FILE);
-    } catch (IOException e) {
-      // answer body is not needed
-    }
+    client.close(checked(formId), submissionId);
   }
 
-  private URI formUri(String formId) {
+  private static String checked(String formId) {
     if (formId == null || !formId.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw FormServerException.refused("Formularnummer ungültig", null);
     }
-    String base = config.baseUrl().toString().replaceAll("/+$", "");
-    return URI.create(base + "/submission/api/v2/submission/" + config.mandant() + "/" + formId);
-  }
-
-  private HttpRequest.Builder request(URI uri) {
-    return HttpRequest.newBuilder(uri)
-        .timeout(config.timeout())
-        .header("Authorization", authorization)
-        .header("Accept", "application/json");
-  }
-
-  private HttpResponse<InputStream> send(HttpRequest request) {
-    HttpResponse<InputStream> response = exchange(request);
-    check(response);
-    return response;
-  }
-
-  private HttpResponse<InputStream> sendAllowing404(HttpRequest request) {
-    HttpResponse<InputStream> response = exchange(request);
-    if (response.statusCode() != 404) {
-      check(response);
-    }
-    return response;
-  }
-
-  private HttpResponse<InputStream> exchange(HttpRequest request) {
-    return ConnectorHttp.send(http, request, "Formularserver", FormServerException::unavailable);
-  }
-
-  /** 408, 429, 5xx: try later; other 4xx: configuration or credentials, do not retry. */
-  private static void check(HttpResponse<InputStream> response) {
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return;
-    }
-    try (InputStream in = response.body()) {
-      in.skip(64 * 1024);
-    } catch (IOException e) {
-      // nothing to read
-    }
-    String what = "Formularserver antwortet HTTP " + status;
-    if (status == 408 || status == 429 || status >= 500) {
-      throw FormServerException.unavailable(what, null);
-    }
-    throw FormServerException.refused(
-        what + " — Zugangsdaten, Mandant, Formularnummer prüfen", null);
+    return formId;
   }
 }
