@@ -9,12 +9,15 @@ import de.buergerbuero.indoor.model.NodeKind;
 import de.buergerbuero.indoor.model.Room;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,16 +35,23 @@ import javax.xml.stream.XMLStreamReader;
  *       unless {@code incline=down}); {@code conveying=*} on steps is an escalator.
  *   <li>Lifts: nodes with {@code highway=elevator} and the levels they stop at ({@code level=0;1;2}
  *       or {@code repeat_on}); the footways of each level meet the node there.
- *   <li>Doors: nodes with {@code door=*} or {@code indoor=door}; {@code width} in metres.
+ *   <li>Doors: nodes with {@code door=*} (not {@code no}) or {@code indoor=door}; {@code width}.
  *   <li>{@code wheelchair=no} on ways or nodes: not for wheelchairs.
  *   <li>Entrances: nodes with {@code entrance=*} ({@code main} first), {@code name} optional.
- *   <li>Rooms: closed ways with {@code indoor=room} (or {@code indoor=area} with a name): {@code
- *       ref} = room number and stable id, {@code name}, {@code level}, and the SDK's own keys
- *       {@code buergerbuero:department} and {@code buergerbuero:occupant}; routes end at a door
- *       node on the room's outline, else at the nearest network node of its level.
+ *   <li>Rooms: closed ways (or multipolygons) with {@code indoor=room} (or {@code indoor=area} with
+ *       a name): {@code ref} = room number and stable id, {@code name}, {@code level}, and the
+ *       SDK's own keys {@code buergerbuero:department} and {@code buergerbuero:occupant}; routes
+ *       end at a door node on the room's outline, else at the nearest network node of its level.
  * </ul>
  *
- * Coordinates become metres around the first node. The XML parser allows no DTD and no external
+ * OSM XML as API 0.6 and JOSM write it: root {@code <osm version="0.6">}, negative ids of objects
+ * never uploaded, elements with {@code action="delete"} or {@code visible="false"} left out, rooms
+ * also as {@code type=multipolygon} relations (outer ways). {@code door=no} is an opening, not a
+ * door; {@code width} in metres, {@code cm} or feet/inches, anything else is refused; {@code level}
+ * whole storeys only (mezzanines such as {@code 0.5} are refused). Malformed ids or coordinates are
+ * refused naming the element.
+ *
+ * <p>Coordinates become metres around the first node. The XML parser allows no DTD and no external
  * entities; files above 50 MB or with more than 1 000 000 elements are refused.
  */
 public final class OsmIndoorReader {
@@ -51,8 +61,14 @@ public final class OsmIndoorReader {
 
   private record OsmWay(long id, List<Long> nodes, Map<String, String> tags) {}
 
+  private record Member(String type, long ref, String role) {}
+
+  private record OsmRelation(long id, List<Member> members, Map<String, String> tags) {}
+
   private final Map<Long, OsmNode> osmNodes = new LinkedHashMap<>();
   private final List<OsmWay> ways = new ArrayList<>();
+  private final Map<Long, OsmWay> waysById = new HashMap<>();
+  private final List<OsmRelation> relations = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final List<Edge> edges = new ArrayList<>();
   private double lat0;
@@ -67,7 +83,9 @@ public final class OsmIndoorReader {
       reader.parse(osmXml);
     } catch (XMLStreamException | IOException e) {
       throw IndoorError.BUILDING_FILE_REJECTED.with(
-          "OSM-Datei nicht lesbar: " + e.getClass().getSimpleName(), e);
+          "OSM-Datei nicht lesbar: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw IndoorError.BUILDING_FILE_REJECTED.with("OSM-Datei nicht lesbar: " + e.getMessage(), e);
     }
     try {
       return reader.build(id);
@@ -85,6 +103,8 @@ public final class OsmIndoorReader {
     long elements = 0;
     OsmNode node = null;
     OsmWay way = null;
+    OsmRelation relation = null;
+    boolean root = true;
     while (xml.hasNext()) {
       int event = xml.next();
       if (event == XMLStreamConstants.DTD) {
@@ -94,50 +114,131 @@ public final class OsmIndoorReader {
         if (++elements > MAX_ELEMENTS) {
           throw new XMLStreamException("too many elements");
         }
-        switch (xml.getLocalName()) {
+        String name = xml.getLocalName();
+        if (root) {
+          root = false;
+          String version = xml.getAttributeValue(null, "version");
+          if (!"osm".equals(name)) {
+            throw new IllegalArgumentException(
+                "root element <" + name + "> is not <osm> (OSM XML, API 0.6)");
+          }
+          if (version != null && !"0.6".equals(version.strip())) {
+            throw new IllegalArgumentException(
+                "OSM XML version " + version + " is not supported (only 0.6)");
+          }
+          continue;
+        }
+        switch (name) {
           case "node" -> {
-            node =
-                new OsmNode(
-                    Long.parseLong(xml.getAttributeValue(null, "id")),
-                    Double.parseDouble(xml.getAttributeValue(null, "lat")),
-                    Double.parseDouble(xml.getAttributeValue(null, "lon")),
-                    new HashMap<>());
-            osmNodes.put(node.id(), node);
+            long id = longAttribute(xml, "id", "node");
+            if (!deleted(xml)) {
+              node =
+                  new OsmNode(
+                      id,
+                      coordinate(xml, "lat", id, 90),
+                      coordinate(xml, "lon", id, 180),
+                      new HashMap<>());
+              osmNodes.put(node.id(), node);
+            }
           }
           case "way" -> {
-            way =
-                new OsmWay(
-                    Long.parseLong(xml.getAttributeValue(null, "id")),
-                    new ArrayList<>(),
-                    new HashMap<>());
-            ways.add(way);
+            long id = longAttribute(xml, "id", "way");
+            if (!deleted(xml)) {
+              way = new OsmWay(id, new ArrayList<>(), new HashMap<>());
+              ways.add(way);
+              waysById.put(id, way);
+            }
+          }
+          case "relation" -> {
+            long id = longAttribute(xml, "id", "relation");
+            if (!deleted(xml)) {
+              relation = new OsmRelation(id, new ArrayList<>(), new HashMap<>());
+              relations.add(relation);
+            }
           }
           case "nd" -> {
             if (way != null) {
-              way.nodes().add(Long.parseLong(xml.getAttributeValue(null, "ref")));
+              way.nodes().add(longAttribute(xml, "ref", "nd in way " + way.id()));
+            }
+          }
+          case "member" -> {
+            if (relation != null) {
+              String role = xml.getAttributeValue(null, "role");
+              relation
+                  .members()
+                  .add(
+                      new Member(
+                          String.valueOf(xml.getAttributeValue(null, "type")),
+                          longAttribute(xml, "ref", "member of relation " + relation.id()),
+                          role == null ? "" : role.strip()));
             }
           }
           case "tag" -> {
             String k = xml.getAttributeValue(null, "k");
             String v = xml.getAttributeValue(null, "v");
-            if (way != null) {
-              way.tags().put(k, v);
-            } else if (node != null) {
-              node.tags().put(k, v);
+            Map<String, String> tags =
+                way != null
+                    ? way.tags()
+                    : relation != null ? relation.tags() : node != null ? node.tags() : null;
+            if (tags != null && k != null && v != null) {
+              tags.put(k, v);
             }
           }
           default -> {
-            // osm, bounds, relation, member: not needed
+            // bounds, note, meta, and the children of deleted elements: not needed
           }
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         switch (xml.getLocalName()) {
           case "node" -> node = null;
           case "way" -> way = null;
+          case "relation" -> relation = null;
           default -> {}
         }
       }
     }
+  }
+
+  /**
+   * Elements a JOSM file marks {@code action="delete"} (deleted, not yet uploaded) and those the
+   * API marks {@code visible="false"} (deleted; in history and osmChange answers) are not there.
+   */
+  private static boolean deleted(XMLStreamReader xml) {
+    String action = xml.getAttributeValue(null, "action");
+    String visible = xml.getAttributeValue(null, "visible");
+    return (action != null && "delete".equals(action.strip()))
+        || (visible != null && "false".equals(visible.strip()));
+  }
+
+  /** An id or ref: a 64-bit integer, negative for objects JOSM has not uploaded yet. */
+  private static long longAttribute(XMLStreamReader xml, String attribute, String element) {
+    String value = xml.getAttributeValue(null, attribute);
+    if (value == null) {
+      throw new IllegalArgumentException(element + " without " + attribute);
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          element + " " + attribute + " '" + value + "' is not an integer id");
+    }
+  }
+
+  private static double coordinate(XMLStreamReader xml, String attribute, long node, double max) {
+    String value = xml.getAttributeValue(null, attribute);
+    if (value == null) {
+      throw new IllegalArgumentException("node " + node + " without " + attribute);
+    }
+    try {
+      double degrees = Double.parseDouble(value.strip());
+      if (Double.isFinite(degrees) && Math.abs(degrees) <= max) {
+        return degrees;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "node " + node + " " + attribute + " '" + value + "' is not a coordinate in degrees");
   }
 
   private Building build(String id) {
@@ -157,6 +258,13 @@ public final class OsmIndoorReader {
         case "footway", "corridor", "path" -> walkway(w);
         case "steps" -> steps(w);
         default -> {}
+      }
+    }
+    for (OsmRelation r : relations) {
+      if (buildingName == null
+          && r.tags().containsKey("building")
+          && r.tags().containsKey("name")) {
+        buildingName = r.tags().get("name");
       }
     }
     lifts();
@@ -197,7 +305,9 @@ public final class OsmIndoorReader {
       throw new IllegalArgumentException(
           "steps " + w.id() + " must join two levels (level=a;b), has " + w.tags().get("level"));
     }
-    boolean down = "down".equals(w.tags().get("incline"));
+    String incline = w.tags().getOrDefault("incline", "").strip();
+    // incline=down, or a negative slope (-30%, -15°): the way climbs against its direction
+    boolean down = incline.equals("down") || incline.startsWith("-");
     int startLevel = down ? levels.get(1) : levels.get(0);
     int endLevel = down ? levels.get(0) : levels.get(1);
     EdgeKind kind = w.tags().containsKey("conveying") ? EdgeKind.ESCALATOR : EdgeKind.STEPS;
@@ -219,7 +329,13 @@ public final class OsmIndoorReader {
         Node a = vertex(n.id(), levels.get(i));
         Node b = vertex(n.id(), levels.get(i + 1));
         edges.add(
-            new Edge(a.id(), b.id(), EdgeKind.LIFT, 0, width(n.tags()), wheelchair(n.tags())));
+            new Edge(
+                a.id(),
+                b.id(),
+                EdgeKind.LIFT,
+                0,
+                width(n.tags(), "node " + n.id()),
+                wheelchair(n.tags())));
       }
     }
   }
@@ -229,7 +345,12 @@ public final class OsmIndoorReader {
     Node to = vertex(b, levelB);
     edges.add(
         new Edge(
-            from.id(), to.id(), kind, from.distanceTo(to), width(w.tags()), wheelchair(w.tags())));
+            from.id(),
+            to.id(),
+            kind,
+            from.distanceTo(to),
+            width(w.tags(), "way " + w.id()),
+            wheelchair(w.tags())));
   }
 
   /** The network node of an OSM node on one level ({@code n<id>@<level>}), created on first use. */
@@ -248,73 +369,117 @@ public final class OsmIndoorReader {
                   ? NodeKind.ENTRANCE
                   : "elevator".equals(t.get("highway"))
                       ? NodeKind.LIFT
-                      : t.containsKey("door") || "door".equals(t.get("indoor"))
-                          ? NodeKind.DOOR
-                          : NodeKind.WAYPOINT;
+                      : isDoor(t) ? NodeKind.DOOR : NodeKind.WAYPOINT;
           String name = t.get("name");
           if (name == null && "main".equals(t.get("entrance"))) {
             name = "Haupteingang";
           }
-          return new Node(k, level, x(n), y(n), kind, name, width(t), wheelchair(t));
+          return new Node(
+              k, level, x(n), y(n), kind, name, width(t, "node " + osmId), wheelchair(t));
         });
+  }
+
+  /** {@code door=*} except {@code door=no} (an opening without a door), or {@code indoor=door}. */
+  private static boolean isDoor(Map<String, String> tags) {
+    String door = tags.get("door");
+    return (door != null && !"no".equals(door.strip())) || "door".equals(tags.get("indoor"));
+  }
+
+  private static boolean isRoom(Map<String, String> tags) {
+    String indoor = tags.get("indoor");
+    return "room".equals(indoor) || ("area".equals(indoor) && tags.containsKey("name"));
   }
 
   private Map<String, Room> rooms() {
     Map<String, Room> rooms = new LinkedHashMap<>();
     for (OsmWay w : ways) {
-      Map<String, String> t = w.tags();
-      String indoor = t.get("indoor");
-      boolean room = "room".equals(indoor) || ("area".equals(indoor) && t.containsKey("name"));
-      if (!room || w.nodes().isEmpty()) {
+      if (!isRoom(w.tags())) {
         continue;
       }
-      List<Integer> levels = levels(t.get("level"));
-      if (levels.size() != 1) {
-        throw new IllegalArgumentException("room way " + w.id() + " needs one level");
+      List<Long> ring = w.nodes();
+      if (ring.size() < 4 || !ring.get(0).equals(ring.get(ring.size() - 1))) {
+        throw new IllegalArgumentException(
+            "room way " + w.id() + " is not closed (an area needs first node = last node)");
       }
-      int level = levels.get(0);
-      double cx = 0;
-      double cy = 0;
-      int count = 0;
-      String door = null;
-      for (long ref : w.nodes()) {
-        OsmNode n = osmNodes.get(ref);
-        if (n == null) {
-          throw new IllegalArgumentException(
-              "room way " + w.id() + " refers to missing node " + ref);
+      addRoom(
+          rooms, "w" + w.id(), "room way " + w.id(), w.tags(), ring.subList(0, ring.size() - 1));
+    }
+    for (OsmRelation r : relations) {
+      if (!"multipolygon".equals(r.tags().get("type")) || !isRoom(r.tags())) {
+        continue;
+      }
+      List<Long> outline = new ArrayList<>();
+      for (Member m : r.members()) {
+        if ("way".equals(m.type()) && (m.role().isEmpty() || "outer".equals(m.role()))) {
+          OsmWay outer = waysById.get(m.ref());
+          if (outer == null) {
+            throw new IllegalArgumentException(
+                "room relation " + r.id() + " refers to missing way " + m.ref());
+          }
+          for (long ref : outer.nodes()) {
+            if (!outline.contains(ref)) {
+              outline.add(ref);
+            }
+          }
         }
-        cx += x(n);
-        cy += y(n);
-        count++;
-        String candidate = "n" + ref + "@" + level;
-        if (door == null && nodes.containsKey(candidate)) {
-          door = candidate;
-        }
       }
-      cx /= count;
-      cy /= count;
-      if (door == null) {
-        door = nearest(level, cx, cy);
+      if (outline.size() < 3) {
+        throw new IllegalArgumentException("room relation " + r.id() + " has no outer ring");
       }
-      String number = t.get("ref");
-      String id = number != null ? number.replaceAll("[^A-Za-z0-9._-]", "-") : "w" + w.id();
-      if (rooms.containsKey(id)) {
-        throw new IllegalArgumentException("two rooms with ref " + number);
-      }
-      rooms.put(
-          id,
-          new Room(
-              id,
-              number,
-              t.get("name"),
-              level,
-              t.get("buergerbuero:department"),
-              t.get("buergerbuero:occupant"),
-              door,
-              cx,
-              cy));
+      addRoom(rooms, "r" + r.id(), "room relation " + r.id(), r.tags(), outline);
     }
     return rooms;
+  }
+
+  /** One room from its tags and its outline's distinct nodes. */
+  private void addRoom(
+      Map<String, Room> rooms,
+      String fallbackId,
+      String what,
+      Map<String, String> t,
+      List<Long> outline) {
+    List<Integer> levels = levels(t.get("level"));
+    if (levels.size() != 1) {
+      throw new IllegalArgumentException(what + " needs one level");
+    }
+    int level = levels.get(0);
+    double cx = 0;
+    double cy = 0;
+    String door = null;
+    for (long ref : outline) {
+      OsmNode n = osmNodes.get(ref);
+      if (n == null) {
+        throw new IllegalArgumentException(what + " refers to missing node " + ref);
+      }
+      cx += x(n);
+      cy += y(n);
+      String candidate = "n" + ref + "@" + level;
+      if (door == null && nodes.containsKey(candidate)) {
+        door = candidate;
+      }
+    }
+    cx /= outline.size();
+    cy /= outline.size();
+    if (door == null) {
+      door = nearest(level, cx, cy);
+    }
+    String number = t.get("ref");
+    String id = number != null ? number.replaceAll("[^A-Za-z0-9._-]", "-") : fallbackId;
+    if (rooms.containsKey(id)) {
+      throw new IllegalArgumentException("two rooms with ref " + number);
+    }
+    rooms.put(
+        id,
+        new Room(
+            id,
+            number,
+            t.get("name"),
+            level,
+            t.get("buergerbuero:department"),
+            t.get("buergerbuero:occupant"),
+            door,
+            cx,
+            cy));
   }
 
   private String nearest(int level, double x, double y) {
@@ -347,46 +512,87 @@ public final class OsmIndoorReader {
     return (n.lat() - lat0) * 110_540.0;
   }
 
-  /** "0", "1;2", "-1;0;1", "0-2" → sorted distinct levels. */
+  /**
+   * "0", "1;2", "-1;0;1", "0-2", "-2--1" → sorted distinct levels (OSM Key:level). Whole storeys
+   * only: a mezzanine ({@code 0.5}) is refused, as the building model numbers storeys by integers.
+   */
   static List<Integer> levels(String tag) {
     TreeSet<Integer> levels = new TreeSet<>();
     if (tag == null || tag.isBlank()) {
       return List.of();
     }
-    for (String part : tag.split(";")) {
-      String p = part.trim();
+    for (String part : tag.split(";", -1)) {
+      String p = part.strip();
       int dash = p.indexOf('-', 1);
-      try {
-        if (dash > 0) {
-          int from = Integer.parseInt(p.substring(0, dash));
-          int to = Integer.parseInt(p.substring(dash + 1));
-          for (int l = Math.min(from, to); l <= Math.max(from, to); l++) {
-            levels.add(l);
-          }
-        } else {
-          levels.add((int) Math.floor(Double.parseDouble(p)));
+      if (dash > 0) {
+        int from = level(p.substring(0, dash), tag);
+        int to = level(p.substring(dash + 1), tag);
+        for (int l = Math.min(from, to); l <= Math.max(from, to); l++) {
+          levels.add(l);
         }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("level '" + tag + "' is not a level list");
+      } else {
+        levels.add(level(p, tag));
       }
     }
     return List.copyOf(levels);
   }
 
-  private static Double width(Map<String, String> tags) {
+  private static int level(String value, String tag) {
+    BigDecimal level;
+    try {
+      level = new BigDecimal(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("level '" + tag + "' is not a level list");
+    }
+    if (level.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException(
+          "level '"
+              + tag
+              + "': mezzanines (levels between whole storeys) are not supported; tag whole storeys");
+    }
+    try {
+      return level.intValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("level '" + tag + "' is out of range");
+    }
+  }
+
+  private static final Pattern METRES = Pattern.compile("(\\d+(?:[.,]\\d+)?|[.,]\\d+)\\s*(m|cm)?");
+  private static final Pattern FEET_INCHES =
+      Pattern.compile("(?:(\\d+)')?\\s*(?:(\\d+(?:\\.\\d+)?)\")?");
+
+  /**
+   * {@code width} in metres (OSM Map features/Units: a bare number is metres; {@code 0.9 m}, {@code
+   * 90 cm} and feet/inches {@code 2'11"} are read too). Anything else is refused: a door whose
+   * width cannot be read must not be taken as wide enough for a wheelchair.
+   */
+  private static Double width(Map<String, String> tags, String what) {
     String w = tags.get("width");
     if (w == null) {
       return null;
     }
-    try {
-      return Double.parseDouble(w.replace(" m", "").replace(',', '.').trim());
-    } catch (NumberFormatException e) {
-      return null;
+    String v = w.strip();
+    Matcher metres = METRES.matcher(v);
+    if (metres.matches()) {
+      double number = Double.parseDouble(metres.group(1).replace(',', '.'));
+      return "cm".equals(metres.group(2)) ? number / 100 : number;
     }
+    Matcher feet = FEET_INCHES.matcher(v);
+    if (!v.isEmpty() && feet.matches() && (feet.group(1) != null || feet.group(2) != null)) {
+      double inches =
+          (feet.group(1) == null ? 0 : Integer.parseInt(feet.group(1)) * 12)
+              + (feet.group(2) == null ? 0 : Double.parseDouble(feet.group(2)));
+      return inches * 0.0254;
+    }
+    throw new IllegalArgumentException(what + ": width '" + w + "' is not a width in metres");
   }
 
+  /**
+   * {@code wheelchair=no} excludes; {@code yes}, {@code limited}, {@code designated}, none don't.
+   */
   private static boolean wheelchair(Map<String, String> tags) {
-    return !"no".equals(tags.get("wheelchair"));
+    String value = tags.get("wheelchair");
+    return value == null || !"no".equals(value.strip());
   }
 
   /** Refuses to read more than a limit (no unbounded building files). */

@@ -149,6 +149,9 @@ public final class CmisDocumentStore implements DocumentStore {
     } catch (CmisTransport.NameTaken raced) {
       JsonNode winner = transport.getJsonOrNull(byPath);
       if (winner == null) {
+        if (!raced.certain()) {
+          throw raced.refusal();
+        }
         throw DocumentStoreException.unavailable("CMIS-Ordner " + path + " nicht lesbar", raced);
       }
       return winner;
@@ -171,8 +174,8 @@ public final class CmisDocumentStore implements DocumentStore {
       }
       JsonNode objects = page.path("objects");
       for (JsonNode entry : objects) {
-        JsonNode properties = entry.path("object").path("succinctProperties");
-        byName.put(properties.path("cmis:name").asText(), properties);
+        JsonNode object = entry.path("object");
+        CmisObjects.string(object, "cmis:name").ifPresent(name -> byName.put(name, object));
       }
       skip += objects.size();
       if (!page.path("hasMoreItems").asBoolean(false) || objects.isEmpty()) {
@@ -185,10 +188,10 @@ public final class CmisDocumentStore implements DocumentStore {
       String folderId, CaseDocument document, Map<String, JsonNode> existing, String reference) {
     JsonNode present = existing.get(document.fileName());
     if (present != null) {
-      if (present.path("cmis:contentStreamLength").asLong(-1) == document.size()) {
+      if (length(present) == document.size()) {
         return filed(present, document);
       }
-      delete(present.path("cmis:objectId").asText());
+      delete(CmisObjects.objectId(present));
     }
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("cmis:objectTypeId", "cmis:document");
@@ -199,10 +202,13 @@ public final class CmisDocumentStore implements DocumentStore {
     try {
       JsonNode created =
           transport.postMultipart(transport.rootUri(List.of(), Map.of("objectId", folderId)), body);
-      return filed(created.path("succinctProperties"), document);
+      return filed(created, document);
     } catch (CmisTransport.NameTaken raced) {
       JsonNode winner = children(folderId).get(document.fileName());
-      if (winner == null || winner.path("cmis:contentStreamLength").asLong(-1) != document.size()) {
+      if (winner == null && !raced.certain()) {
+        throw raced.refusal();
+      }
+      if (winner == null || length(winner) != document.size()) {
         throw DocumentStoreException.unavailable(
             "Dokument " + document.fileName() + " wird gerade parallel abgelegt", raced);
       }
@@ -216,21 +222,18 @@ public final class CmisDocumentStore implements DocumentStore {
         Map.of("cmisaction", "delete", "allVersions", "true"));
   }
 
-  private static FiledCase.FiledDocument filed(JsonNode properties, CaseDocument document) {
-    String id = properties.path("cmis:objectId").asText("");
-    if (id.isEmpty()) {
-      throw DocumentStoreException.unavailable("CMIS-Antwort ohne cmis:objectId", null);
-    }
-    return new FiledCase.FiledDocument(id, document.fileName(), document.size());
+  private static FiledCase.FiledDocument filed(JsonNode object, CaseDocument document) {
+    return new FiledCase.FiledDocument(
+        CmisObjects.objectId(object), document.fileName(), document.size());
+  }
+
+  /** The stored content's length; -1 when the document has none (§5.2.7 "not set"). */
+  private static long length(JsonNode object) {
+    return CmisObjects.integer(object, "cmis:contentStreamLength").orElse(-1);
   }
 
   private static String objectId(JsonNode object) {
-    JsonNode properties = object.path("succinctProperties");
-    String id = properties.path("cmis:objectId").asText("");
-    if (id.isEmpty()) {
-      throw DocumentStoreException.unavailable("CMIS-Antwort ohne cmis:objectId", null);
-    }
-    return id;
+    return CmisObjects.objectId(object);
   }
 
   private static Map<String, String> selector(String selector) {

@@ -8,13 +8,16 @@ import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -41,6 +44,7 @@ final class CmisTransport {
   private final HttpClient http;
   private final CmisDmsConfig config;
   private final String authorization;
+  private volatile String rootFolderUrl;
 
   CmisTransport(CmisDmsConfig config) {
     this.config = config;
@@ -48,18 +52,41 @@ final class CmisTransport {
     this.authorization = ConnectorHttp.basic(config.username(), config.password());
   }
 
-  /** A 409 the caller can resolve: the name is taken, usually by an earlier or parallel filing. */
+  /**
+   * A 409 the caller can resolve: the name is taken, usually by an earlier or parallel filing.
+   * {@link #certain()} is false for a 409 without the CMIS error object (§5.2.10: repositories
+   * SHOULD, not MUST, send it): then the caller looks for the object and, when there is none,
+   * refuses with {@link #refusal()}.
+   */
   static final class NameTaken extends Exception {
     private static final long serialVersionUID = 1L;
+    private final transient DocumentStoreException refusal;
 
-    NameTaken(String message) {
+    NameTaken(String message, DocumentStoreException refusal) {
       super(message, null, false, false);
+      this.refusal = refusal;
+    }
+
+    boolean certain() {
+      return refusal == null;
+    }
+
+    DocumentStoreException refusal() {
+      return refusal;
     }
   }
 
-  /** {@code <url>/<repository>/root} plus the given path segments, each percent-encoded. */
+  /**
+   * The repository's root folder URL plus the given path segments, each percent-encoded.
+   *
+   * <p>The root folder URL is the {@code rootFolderUrl} of the repository's info in the service
+   * document (CMIS 1.1 §5.3.1: clients use the URLs the repository announces rather than build
+   * them; Alfresco's is {@code <url>/root}, the InMemory server's {@code <url>/A1/root}). Its path
+   * is taken, scheme and host stay the configured ones: behind a reverse proxy the DMS often
+   * announces its internal host or {@code http}.
+   */
   URI rootUri(Iterable<String> pathSegments, Map<String, String> query) {
-    StringBuilder uri = new StringBuilder(repositoryUrl()).append("/root");
+    StringBuilder uri = new StringBuilder(rootFolderUrl());
     for (String segment : pathSegments) {
       uri.append('/')
           .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -70,12 +97,73 @@ final class CmisTransport {
     return URI.create(uri.toString());
   }
 
-  private String repositoryUrl() {
+  private String serviceUrl() {
     String base = config.browserUrl().toString();
-    if (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  private String rootFolderUrl() {
+    String known = rootFolderUrl;
+    if (known != null) {
+      return known;
     }
-    return base + "/" + URLEncoder.encode(config.repositoryId(), StandardCharsets.UTF_8);
+    URI service = URI.create(serviceUrl());
+    HttpResponse<InputStream> response = send(request(service).GET().build());
+    if (response.statusCode() == 404) {
+      // no service document here: the next request, at the usual place, reports what is wrong
+      drain(response);
+      return serviceUrl()
+          + "/"
+          + URLEncoder.encode(config.repositoryId(), StandardCharsets.UTF_8).replace("+", "%20")
+          + "/root";
+    }
+    JsonNode info = repositoryInfo(json(response));
+    JsonNode announced = info.path("rootFolderUrl");
+    if (!announced.isTextual() || announced.textValue().isBlank()) {
+      throw DocumentStoreException.refused(
+          "CMIS-Repository "
+              + config.repositoryId()
+              + " nennt keine rootFolderUrl (CMIS 1.1 §5.3.1 verlangt sie im Browser Binding)",
+          null);
+    }
+    URI root;
+    try {
+      root = service.resolve(new URI(announced.textValue().trim()));
+    } catch (URISyntaxException e) {
+      throw DocumentStoreException.refused(
+          "CMIS-Repository " + config.repositoryId() + ": rootFolderUrl ist keine URL", e);
+    }
+    String path = root.getRawPath() == null ? "" : root.getRawPath();
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    rootFolderUrl = service.getScheme() + "://" + service.getRawAuthority() + path;
+    return rootFolderUrl;
+  }
+
+  /** The configured repository's info from the service document (keyed by repository id). */
+  private JsonNode repositoryInfo(JsonNode repositories) {
+    JsonNode info = repositories.get(config.repositoryId());
+    if (info != null && info.isObject()) {
+      return info;
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode candidate : repositories) {
+      String id = candidate.path("repositoryId").asText("");
+      if (id.equals(config.repositoryId())) {
+        return candidate;
+      }
+      ids.add(id);
+    }
+    throw DocumentStoreException.refused(
+        "CMIS-Server kennt das Repository "
+            + config.repositoryId()
+            + " nicht (vorhanden: "
+            + String.join(", ", ids)
+            + ") — "
+            + CmisDmsConfig.PREFIX
+            + "repository prüfen",
+        null);
   }
 
   /** GETs a JSON answer; {@code null} when the object does not exist (404 objectNotFound). */
@@ -164,9 +252,12 @@ final class CmisTransport {
   private JsonNode jsonOrNameTaken(HttpResponse<InputStream> response) throws NameTaken {
     if (response.statusCode() == 409) {
       ErrorBody error = errorBody(response);
-      if ("nameConstraintViolation".equals(error.exception())
-          || "contentAlreadyExists".equals(error.exception())) {
-        throw new NameTaken(error.message());
+      if ("nameConstraintViolation".equalsIgnoreCase(error.exception())
+          || "contentAlreadyExists".equalsIgnoreCase(error.exception())) {
+        throw new NameTaken(error.message(), null);
+      }
+      if (error.exception().isEmpty()) {
+        throw new NameTaken("HTTP 409", translate(409, error));
       }
       throw translate(409, error);
     }
