@@ -119,6 +119,24 @@ class ModuleGraphTest {
   }
 
   @Test
+  @DisplayName(
+      "a connector depends on the kernel and other connectors only, never on a core module")
+  void connectorsDependOnTheKernelOnly() throws Exception {
+    Map<String, TreeSet<String>> graph = graph(root());
+    assertThat(graph).containsKey("buergerbuero-connector-servicekonto");
+    graph.forEach(
+        (module, deps) -> {
+          if (module.startsWith("buergerbuero-connector-")) {
+            assertThat(deps)
+                .as("SDK dependencies of %s", module)
+                .allMatch(
+                    d -> d.equals("buergerbuero-kernel") || d.startsWith("buergerbuero-connector-"),
+                    "the kernel or a connector");
+          }
+        });
+  }
+
+  @Test
   @DisplayName("docs/architecture.md shows the module graph of the poms")
   void documentedGraphIsCurrent() throws Exception {
     Path root = root();
