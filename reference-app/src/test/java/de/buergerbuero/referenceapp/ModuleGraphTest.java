@@ -137,6 +137,22 @@ class ModuleGraphTest {
   }
 
   @Test
+  @DisplayName("the BOM (no parent) and the parent default to the same SDK version")
+  void oneVersion() throws Exception {
+    Path root = root();
+    String parent = revision(root.resolve("pom.xml"));
+    assertThat(parent).as("revision of pom.xml").isNotBlank();
+    assertThat(revision(root.resolve("bom/pom.xml")))
+        .as("revision of bom/pom.xml")
+        .isEqualTo(parent);
+  }
+
+  private static String revision(Path pom) throws Exception {
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    return text(child(doc.getDocumentElement(), "properties"), "revision");
+  }
+
+  @Test
   @DisplayName("docs/architecture.md shows the module graph of the poms")
   void documentedGraphIsCurrent() throws Exception {
     Path root = root();
