@@ -119,6 +119,40 @@ class ModuleGraphTest {
   }
 
   @Test
+  @DisplayName(
+      "a connector depends on the kernel and other connectors only, never on a core module")
+  void connectorsDependOnTheKernelOnly() throws Exception {
+    Map<String, TreeSet<String>> graph = graph(root());
+    assertThat(graph).containsKey("buergerbuero-connector-servicekonto");
+    graph.forEach(
+        (module, deps) -> {
+          if (module.startsWith("buergerbuero-connector-")) {
+            assertThat(deps)
+                .as("SDK dependencies of %s", module)
+                .allMatch(
+                    d -> d.equals("buergerbuero-kernel") || d.startsWith("buergerbuero-connector-"),
+                    "the kernel or a connector");
+          }
+        });
+  }
+
+  @Test
+  @DisplayName("the BOM (no parent) and the parent default to the same SDK version")
+  void oneVersion() throws Exception {
+    Path root = root();
+    String parent = revision(root.resolve("pom.xml"));
+    assertThat(parent).as("revision of pom.xml").isNotBlank();
+    assertThat(revision(root.resolve("bom/pom.xml")))
+        .as("revision of bom/pom.xml")
+        .isEqualTo(parent);
+  }
+
+  private static String revision(Path pom) throws Exception {
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+    return text(child(doc.getDocumentElement(), "properties"), "revision");
+  }
+
+  @Test
   @DisplayName("docs/architecture.md shows the module graph of the poms")
   void documentedGraphIsCurrent() throws Exception {
     Path root = root();

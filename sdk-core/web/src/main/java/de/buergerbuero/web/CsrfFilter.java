@@ -2,6 +2,7 @@ package de.buergerbuero.web;
 
 import de.buergerbuero.kernel.error.KernelError;
 import de.buergerbuero.kernel.rest.ProblemDetail;
+import de.buergerbuero.kernel.spi.login.LoginSession;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
@@ -40,7 +41,7 @@ public class CsrfFilter extends HttpFilter {
     boolean cookieAuthenticated =
         req.getUserPrincipal() != null
             || (session != null
-                && (session.getAttribute(BrowserSession.LOGIN) != null
+                && (session.getAttribute(LoginSession.CALLER) != null
                     || session.getAttribute(BrowserSession.USER) != null));
     if (!cookieAuthenticated) {
       chain.doFilter(req, res);

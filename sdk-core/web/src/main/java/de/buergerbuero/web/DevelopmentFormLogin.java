@@ -1,5 +1,7 @@
 package de.buergerbuero.web;
 
+import de.buergerbuero.kernel.spi.login.LoginSession;
+import de.buergerbuero.kernel.spi.login.RealLogin;
 import de.buergerbuero.kernel.web.HtmlPage;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -39,7 +41,7 @@ public class DevelopmentFormLogin extends HttpServlet {
         res,
         HttpServletResponse.SC_OK,
         null,
-        BrowserSession.safeNext(req.getParameter("next")),
+        LoginSession.safeNext(req.getParameter("next")),
         trust != null && LEVELS.contains(trust) ? trust : "");
   }
 
@@ -50,7 +52,7 @@ public class DevelopmentFormLogin extends HttpServlet {
       return;
     }
     req.setCharacterEncoding("UTF-8");
-    String next = BrowserSession.safeNext(req.getParameter("next"));
+    String next = LoginSession.safeNext(req.getParameter("next"));
     String user = req.getParameter("username");
     String password = req.getParameter("password");
     String trust = req.getParameter("trustLevel") == null ? "" : req.getParameter("trustLevel");
@@ -76,7 +78,7 @@ public class DevelopmentFormLogin extends HttpServlet {
     }
     String name = req.getUserPrincipal().getName();
     req.logout(); // the session carries the login from here on
-    HttpSession session = BrowserSession.renew(req); // no session fixation
+    HttpSession session = LoginSession.renew(req); // no session fixation
     session.setAttribute(BrowserSession.USER, name);
     if (!trust.isEmpty()) {
       session.setAttribute(BrowserSession.TRUST, trust);

@@ -2,6 +2,7 @@ package de.buergerbuero.web;
 
 import de.buergerbuero.kernel.security.Caller;
 import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.spi.login.LoginSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Who is calling, for the reference app: a browser session of the real login (BundID / Mein
- * Unternehmenskonto / staff through SAML, {@link SamlLoginServlet}) first, then — only where it is
- * switched on — the development login.
+ * Unternehmenskonto / staff through a login connector, {@link LoginSession#CALLER}) first, then —
+ * only where it is switched on — the development login.
  */
 @ApplicationScoped
 public class SessionCallers implements CallerResolver {
@@ -21,7 +22,7 @@ public class SessionCallers implements CallerResolver {
   @Override
   public Caller current() {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(BrowserSession.LOGIN) instanceof Caller caller) {
+    if (session != null && session.getAttribute(LoginSession.CALLER) instanceof Caller caller) {
       return caller;
     }
     return development.resolve(request);

@@ -2,6 +2,7 @@ package de.buergerbuero.web;
 
 import de.buergerbuero.kernel.security.Caller;
 import de.buergerbuero.kernel.security.CallerResolver;
+import de.buergerbuero.kernel.spi.login.RealLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package de.buergerbuero.connector.servicekonto.web;
 import de.buergerbuero.connector.servicekonto.BundIdAttributes;
 import de.buergerbuero.connector.servicekonto.OidcClient;
 import de.buergerbuero.kernel.error.ConfigurationException;
-import de.buergerbuero.web.RealLogin;
+import de.buergerbuero.kernel.spi.login.RealLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

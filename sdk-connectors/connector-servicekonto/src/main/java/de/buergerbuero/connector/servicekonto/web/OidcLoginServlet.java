@@ -4,8 +4,8 @@ import de.buergerbuero.connector.servicekonto.OidcClient;
 import de.buergerbuero.connector.servicekonto.OidcException;
 import de.buergerbuero.connector.servicekonto.SamlException;
 import de.buergerbuero.kernel.model.TrustLevel;
-import de.buergerbuero.web.BrowserSession;
-import de.buergerbuero.web.LoginPages;
+import de.buergerbuero.kernel.spi.login.LoginPages;
+import de.buergerbuero.kernel.spi.login.LoginSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -43,7 +43,7 @@ public class OidcLoginServlet extends HttpServlet {
             level == null || level.isBlank() ? null : TrustLevel.ofEidasLevel(level.strip());
         OidcClient.Start start =
             oidc.client()
-                .start(minimum, BrowserSession.safeNext(req.getParameter("next")), clock.instant());
+                .start(minimum, LoginSession.safeNext(req.getParameter("next")), clock.instant());
         res.sendRedirect(start.redirectUrl());
       } catch (OidcException e) {
         LOG.log(Level.WARNING, "OIDC login not possible: " + e.getMessage());

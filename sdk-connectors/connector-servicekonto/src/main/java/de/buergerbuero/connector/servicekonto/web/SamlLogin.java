@@ -13,8 +13,8 @@ import de.buergerbuero.connector.servicekonto.SpCredential;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
-import de.buergerbuero.web.BrowserSession;
-import de.buergerbuero.web.RealLogin;
+import de.buergerbuero.kernel.spi.login.LoginSession;
+import de.buergerbuero.kernel.spi.login.RealLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -164,7 +164,7 @@ public class SamlLogin implements RealLogin {
     Instant now = clock.instant();
     String relayState = PendingLogins.newToken();
     AuthnRequest request = AuthnRequest.create(settings(), minimum, relayState, now);
-    pending.put(relayState, new Pending(request.id(), BrowserSession.safeNext(next)), now);
+    pending.put(relayState, new Pending(request.id(), LoginSession.safeNext(next)), now);
     return request;
   }
 

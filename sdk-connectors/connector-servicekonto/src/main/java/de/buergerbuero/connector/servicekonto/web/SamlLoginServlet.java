@@ -4,7 +4,7 @@ import de.buergerbuero.connector.servicekonto.AuthnRequest;
 import de.buergerbuero.connector.servicekonto.SamlException;
 import de.buergerbuero.connector.servicekonto.ServiceProviderMetadata;
 import de.buergerbuero.kernel.model.TrustLevel;
-import de.buergerbuero.web.LoginPages;
+import de.buergerbuero.kernel.spi.login.LoginPages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,29 +1,34 @@
-package de.buergerbuero.web;
+package de.buergerbuero.kernel.spi.login;
 
+import de.buergerbuero.kernel.security.Caller;
 import de.buergerbuero.kernel.web.HtmlPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * The pages a real login (SAML, OIDC: {@link RealLogin}) answers with when the IdP sends the
- * browser back.
+ * The pages a real login ({@link RealLogin}) answers with when the identity provider sends the
+ * browser back: the hand-over after a successful login, and the failures, German first and English
+ * second, never with the reason in detail (log it with the reason only, never with attribute
+ * values). All are {@code text/html; charset=UTF-8} and {@code Cache-Control: no-store}.
  */
 public final class LoginPages {
   private LoginPages() {}
 
   /**
-   * Starts a new session for the caller and continues to {@code next} with a page, not a redirect:
-   * the SameSite=Strict session cookie travels only with a navigation that starts on this site, and
-   * the IdP's POST or redirect did not.
+   * Starts a new session for the caller ({@link LoginSession#start}: renewed against fixation) and
+   * continues to {@code next} (made safe with {@link LoginSession#safeNext}) with a 200 page, not a
+   * redirect: the SameSite=Strict session cookie travels only with a navigation that starts on this
+   * site, and the IdP's POST or redirect did not.
+   *
+   * @param caller who logged in, mapped from the validated answer of the identity provider
+   * @param next the path the login was started with
    */
   public static void loggedIn(
-      HttpServletRequest req, HttpServletResponse res, Object caller, String next)
+      HttpServletRequest req, HttpServletResponse res, Caller caller, String next)
       throws IOException {
-    HttpSession session = BrowserSession.renew(req);
-    session.setAttribute(BrowserSession.LOGIN, caller);
-    String target = HtmlPage.escape(BrowserSession.safeNext(next));
+    LoginSession.start(req, caller);
+    String target = HtmlPage.escape(LoginSession.safeNext(next));
     res.setStatus(HttpServletResponse.SC_OK);
     res.setHeader("Cache-Control", "no-store");
     res.setContentType("text/html;charset=UTF-8");
@@ -58,7 +63,12 @@ public final class LoginPages {
                 + "<p><a href=\"/\">Startseite</a></p></main></body></html>");
   }
 
-  /** 401: the IdP's answer was refused (the reason is logged by the caller). */
+  /**
+   * 401 with error code {@code BB-1014}: the identity provider's answer was refused (bad signature,
+   * replay, unknown state, error from the provider).
+   *
+   * @param retry the login's start path for a link "Neu anmelden", or {@code null} for none
+   */
   public static void refused(HttpServletResponse res, String retry) throws IOException {
     problem(
         res,
@@ -68,7 +78,7 @@ public final class LoginPages {
         retry);
   }
 
-  /** 503: the IdP cannot be used (metadata or discovery not readable). */
+  /** 503: the identity provider cannot be used now (metadata or discovery not readable). */
   public static void unavailable(HttpServletResponse res) throws IOException {
     problem(
         res,
@@ -78,7 +88,7 @@ public final class LoginPages {
         null);
   }
 
-  /** 400: e.g. an unknown trust level. */
+  /** 400: the start request was malformed, e.g. an unknown {@code trustLevel}. */
   public static void invalid(HttpServletResponse res) throws IOException {
     problem(res, 400, "Ungültige Anfrage.", "Invalid request.", null);
   }
