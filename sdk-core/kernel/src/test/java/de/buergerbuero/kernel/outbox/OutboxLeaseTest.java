@@ -38,7 +38,8 @@ class OutboxLeaseTest {
                     List.of(
                         "V1__outbox_and_audit.sql",
                         "V2__audit_pending.sql",
-                        "V3__outbox_state_length.sql"))));
+                        "V3__outbox_state_length.sql",
+                        "V4__keyed_audit_chain.sql"))));
     update(
         "INSERT INTO bb_outbox (id, type, idempotency_key, payload, state, attempts,"
             + " next_attempt_at, created_at) VALUES ('e1', 'dms', 'k1', 'p', 'PENDING', 0, ?, ?)",
