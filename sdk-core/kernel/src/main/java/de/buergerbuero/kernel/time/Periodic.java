@@ -1,5 +1,6 @@
 package de.buergerbuero.kernel.time;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +28,11 @@ public final class Periodic {
   private Periodic() {}
 
   public static ScheduledFuture<?> every(
-      ScheduledExecutorService executor, long intervalMs, Logger log, String what, Runnable task) {
+      ManagedScheduledExecutorService executor,
+      long intervalMs,
+      Logger log,
+      String what,
+      Runnable task) {
     Job job = new Job(what, Duration.ofMillis(intervalMs));
     ScheduledFuture<?> future =
         executor.scheduleWithFixedDelay(
