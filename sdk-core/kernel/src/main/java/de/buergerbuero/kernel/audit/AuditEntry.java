@@ -19,6 +19,9 @@ public class AuditEntry extends AuditColumns {
   @Column(name = "hash")
   private String hash;
 
+  @Column(name = "key_id")
+  private String keyId;
+
   protected AuditEntry() {}
 
   AuditEntry(AuditRecord r) {
@@ -26,10 +29,11 @@ public class AuditEntry extends AuditColumns {
     this.seq = r.seq();
     this.prevHash = r.prevHash();
     this.hash = r.hash();
+    this.keyId = r.keyId();
   }
 
   public AuditRecord toRecord() {
     return new AuditRecord(
-        seq, occurredAt, actor, action, objectType, objectId, detail, prevHash, hash);
+        seq, occurredAt, actor, action, objectType, objectId, detail, prevHash, hash, keyId);
   }
 }

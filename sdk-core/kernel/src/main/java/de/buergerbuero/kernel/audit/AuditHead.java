@@ -19,6 +19,9 @@ public class AuditHead {
   @Column(name = "last_hash")
   private String lastHash;
 
+  @Column(name = "unkeyed_until")
+  private Long unkeyedUntil;
+
   protected AuditHead() {}
 
   long lastSeq() {
@@ -27,6 +30,11 @@ public class AuditHead {
 
   String lastHash() {
     return lastHash;
+  }
+
+  /** The last entry sealed before the chain was keyed (0: none). */
+  long unkeyedUntil() {
+    return unkeyedUntil == null ? 0 : unkeyedUntil;
   }
 
   void advance(long seq, String hash) {

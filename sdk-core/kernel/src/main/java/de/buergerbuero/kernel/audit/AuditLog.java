@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>An append is a plain insert into {@code bb_audit_pending} inside the caller's transaction: the
  * audited change and its entry commit together, and concurrent requests do not wait for each other.
- * {@link AuditSealer} then appends pending entries to the SHA-256 hash chain in {@code
- * bb_audit_log} in batches, under a lock on the chain's head row. Reading and verifying seal first,
- * so they always see every committed entry in the chain.
+ * {@link AuditSealer} then appends pending entries to the HMAC-SHA-256 hash chain in {@code
+ * bb_audit_log} in batches, under a lock on the chain's head row, keyed with the audit key ({@link
+ * AuditKeys}). An applicant's subject id is stored only as a keyed pseudonym. Reading and verifying
+ * seal first, so they always see every committed entry in the chain.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,9 +27,11 @@ public class AuditLog {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject AuditKeys keys;
 
   /**
-   * Records an entry. {@code detail} must not contain personal data (status names, ids, counts).
+   * Records an entry. {@code detail} must not contain personal data (status names, ids, counts). An
+   * actor {@code applicant:<subject id>} is stored as {@code applicant:ps-<keyed pseudonym>}.
    */
   @Transactional(TxType.MANDATORY)
   public void append(
@@ -36,7 +39,7 @@ public class AuditLog {
     em.persist(
         new AuditPendingEntry(
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
-            actor,
+            keys.actor(actor),
             action,
             objectType,
             objectId,
@@ -58,14 +61,32 @@ public class AuditLog {
             .getResultList();
     long seq = head.lastSeq();
     String prev = head.lastHash();
+    AuditKey key = keys.chain();
     for (AuditPendingEntry p : pending) {
-      AuditRecord sealed = p.seal(++seq, prev);
+      AuditRecord sealed = p.seal(++seq, prev, key);
       em.persist(new AuditEntry(sealed));
       em.remove(p);
       prev = sealed.hash();
     }
     head.advance(seq, prev);
     return pending.size();
+  }
+
+  /** The newest sealed entry: the head's position and hash, and where keying began. */
+  @Transactional
+  public Head head() {
+    AuditHead head = em.find(AuditHead.class, 1);
+    return new Head(head.lastSeq(), head.lastHash(), head.unkeyedUntil());
+  }
+
+  /** The chain's head as a value. */
+  public record Head(long seq, String hash, long unkeyedUntil) {}
+
+  /** The hash of the entry at {@code seq}, empty when there is none. */
+  @Transactional
+  public java.util.Optional<String> hashAt(long seq) {
+    AuditEntry e = em.find(AuditEntry.class, seq);
+    return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.toRecord().hash());
   }
 
   /** The chained entries about one object, oldest first (seal first to include recent ones). */
@@ -90,7 +111,7 @@ public class AuditLog {
     AuditHead head = em.find(AuditHead.class, 1);
     // entries sealed while this runs lie beyond the head read here; they are checked next time
     long last = head.lastSeq();
-    AuditChain.Verifier verifier = new AuditChain.Verifier();
+    AuditChain.Verifier verifier = new AuditChain.Verifier(keys.chain(), head.unkeyedUntil());
     long after = 0;
     while (true) {
       List<AuditEntry> page =

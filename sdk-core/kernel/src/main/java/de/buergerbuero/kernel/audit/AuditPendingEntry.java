@@ -29,10 +29,11 @@ public class AuditPendingEntry extends AuditColumns {
   }
 
   /** The chained record this entry becomes at position {@code seq} after {@code prevHash}. */
-  AuditRecord seal(long seq, String prevHash) {
+  AuditRecord seal(long seq, String prevHash, AuditKey key) {
     String hash =
-        AuditChain.hash(prevHash, seq, occurredAt, actor, action, objectType, objectId, detail);
+        AuditChain.hash(
+            key, prevHash, seq, occurredAt, actor, action, objectType, objectId, detail);
     return new AuditRecord(
-        seq, occurredAt, actor, action, objectType, objectId, detail, prevHash, hash);
+        seq, occurredAt, actor, action, objectType, objectId, detail, prevHash, hash, key.id());
   }
 }

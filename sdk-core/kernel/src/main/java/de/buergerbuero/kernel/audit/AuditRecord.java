@@ -13,7 +13,10 @@ import java.time.Instant;
  * @param objectId the object's id
  * @param detail short, non-personal detail (e.g. {@code IN_PROGRESS -> APPROVED})
  * @param prevHash hash of the previous entry (64 zeros for the first)
- * @param hash SHA-256 over prevHash and all fields above
+ * @param hash HMAC-SHA-256 under the audit key over prevHash and all fields above (plain SHA-256
+ *     for entries sealed before the chain was keyed)
+ * @param keyId id of the audit key ({@link AuditKey#id()}); null for entries sealed before the
+ *     chain was keyed
  */
 public record AuditRecord(
     long seq,
@@ -24,4 +27,5 @@ public record AuditRecord(
     String objectId,
     String detail,
     String prevHash,
-    String hash) {}
+    String hash,
+    String keyId) {}

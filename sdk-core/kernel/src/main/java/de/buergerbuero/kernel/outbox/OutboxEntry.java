@@ -112,7 +112,6 @@ public class OutboxEntry {
 
   void delivered(String result, Instant at) {
     this.state = OutboxState.DELIVERED;
-    this.attempts++;
     this.result = result;
     this.deliveredAt = at;
     this.lastError = null;
@@ -123,7 +122,6 @@ public class OutboxEntry {
   void handedOver(String result, Instant at) {
     this.state = OutboxState.AWAITING_CONFIRMATION;
     this.nextAttemptAt = at;
-    this.attempts++;
     this.result = result;
     this.lastError = null;
     release();
@@ -135,20 +133,14 @@ public class OutboxEntry {
     this.lastError = ok ? null : reason;
   }
 
+  /** The attempt itself was counted when the entry was claimed. */
   void attemptFailed(String error, Instant nextAttempt) {
-    this.attempts++;
     this.lastError = error;
     if (nextAttempt == null) {
       this.state = OutboxState.FAILED;
     } else {
       this.nextAttemptAt = nextAttempt;
     }
-    release();
-  }
-
-  void retryNow(Instant now) {
-    this.state = OutboxState.PENDING;
-    this.nextAttemptAt = now;
     release();
   }
 

@@ -1,5 +1,7 @@
 package de.buergerbuero.kernel.outbox;
 
+import de.buergerbuero.kernel.error.ConflictException;
+import de.buergerbuero.kernel.error.KernelError;
 import de.buergerbuero.kernel.persistence.Dialect;
 import de.buergerbuero.kernel.persistence.Sequences;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +36,37 @@ public class OutboxRepository {
   }
 
   /**
-   * Takes one entry: succeeds (1 row) only for the first instance; parameters: owner, lease until,
-   * id, now.
+   * Takes one entry and counts the attempt: succeeds (1 row) only for the first instance;
+   * parameters: owner, lease until, id, now. The attempt is counted here, not when its outcome is
+   * recorded, so an entry whose delivery kills the instance (or hangs past its lease) still uses up
+   * its attempts.
    */
   static final String CLAIM_SQL =
-      "UPDATE bb_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+      "UPDATE bb_outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?"
           + " AND state = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)";
+
+  /**
+   * Gives up entries whose lease ran out without an outcome (the delivery crashed the instance or
+   * hung) once they have used up their attempts; parameters: error, now, max attempts.
+   */
+  static final String GIVE_UP_ABANDONED_SQL =
+      "UPDATE bb_outbox SET state = 'FAILED', last_error = ?, lease_owner = NULL,"
+          + " lease_until = NULL WHERE state = 'PENDING' AND lease_until IS NOT NULL"
+          + " AND lease_until < ? AND attempts >= ?";
+
+  /**
+   * Puts an entry back in the queue for an immediate attempt, unless it is delivered or a worker
+   * holds a live lease on it (releasing that lease would let a second worker deliver it again);
+   * parameters: now, id, now.
+   */
+  static final String RETRY_SQL =
+      "UPDATE bb_outbox SET state = 'PENDING', next_attempt_at = ?, lease_owner = NULL,"
+          + " lease_until = NULL WHERE id = ? AND state <> 'DELIVERED'"
+          + " AND (lease_until IS NULL OR lease_until < ?)";
+
+  static final String ABANDONED_ERROR =
+      "Zustellung ohne Ergebnis abgebrochen (Instanz beendet oder Zeitüberschreitung);"
+          + " Versuche aufgebraucht.";
 
   @PersistenceContext EntityManager em;
 
@@ -64,7 +91,7 @@ public class OutboxRepository {
         OutboxEntry e = em.find(OutboxEntry.class, id);
         em.refresh(e);
         claimed.add(
-            new OutboxMessage(e.id(), e.type(), e.idempotencyKey(), e.payload(), e.attempts() + 1));
+            new OutboxMessage(e.id(), e.type(), e.idempotencyKey(), e.payload(), e.attempts()));
       }
     }
     return claimed;
@@ -122,6 +149,19 @@ public class OutboxRepository {
     return stale.size();
   }
 
+  /**
+   * Marks entries FAILED whose deliveries ended without an outcome {@code maxAttempts} times;
+   * returns how many.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int giveUpAbandoned(Instant now, int maxAttempts) {
+    return em.createNativeQuery(GIVE_UP_ABANDONED_SQL)
+        .setParameter(1, ABANDONED_ERROR)
+        .setParameter(2, Timestamp.from(now))
+        .setParameter(3, maxAttempts)
+        .executeUpdate();
+  }
+
   /** Records a failed attempt; {@code nextAttempt} empty means give up (state FAILED). */
   @Transactional(TxType.REQUIRES_NEW)
   public void markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
@@ -131,14 +171,31 @@ public class OutboxRepository {
     }
   }
 
-  /** Puts an entry back in the queue for an immediate attempt (staff action on FAILED entries). */
+  /**
+   * Puts an entry back in the queue for an immediate attempt (staff action on FAILED entries).
+   * Refuses with a conflict while a worker is delivering it; a delivered entry stays as it is.
+   */
   @Transactional
   public Optional<OutboxEntry> retryNow(String id, Instant now) {
+    Timestamp ts = Timestamp.from(now);
+    int updated =
+        em.createNativeQuery(RETRY_SQL)
+            .setParameter(1, ts)
+            .setParameter(2, id)
+            .setParameter(3, ts)
+            .executeUpdate();
     OutboxEntry e = em.find(OutboxEntry.class, id);
-    if (e != null && e.state() != OutboxState.DELIVERED) {
-      e.retryNow(now);
+    if (e == null) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(e);
+    em.refresh(e);
+    if (updated == 0 && e.state() != OutboxState.DELIVERED) {
+      throw new ConflictException(
+          KernelError.CONFLICT,
+          "Der Zustellauftrag wird gerade zugestellt; erneut versuchen, wenn der Versuch beendet"
+              + " ist.");
+    }
+    return Optional.of(e);
   }
 
   /** Entries in {@code state}, newest first; {@code type} null means every type. */

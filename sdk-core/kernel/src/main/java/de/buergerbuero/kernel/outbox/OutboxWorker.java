@@ -123,12 +123,17 @@ public class OutboxWorker {
     }
   }
 
-  /** Polls; while batches come back full, claims the next one at once instead of waiting. */
+  /**
+   * Polls; while batches come back full, claims the next one at once instead of waiting, for at
+   * most one lease time (so that a run of the periodic job ends and the health check can tell a
+   * busy worker from a hanging one).
+   */
   private void drain() {
     Instant now = clock.instant();
     repository.failUnconfirmed(now.minus(Duration.ofHours(confirmationTimeoutHours)), now);
     int limit = Math.max(batchSize, parallelism);
-    while (pollOnce() >= limit && !paused.get()) {
+    long until = System.nanoTime() + Duration.ofSeconds(leaseSeconds).toNanos();
+    while (pollOnce() >= limit && !paused.get() && System.nanoTime() - until < 0) {
       // a backlog: keep draining
     }
   }
@@ -152,6 +157,15 @@ public class OutboxWorker {
       return 0;
     }
     try {
+      int abandoned = repository.giveUpAbandoned(clock.instant(), maxAttempts);
+      if (abandoned > 0) {
+        LOG.warning(
+            () ->
+                abandoned
+                    + " outbox entries FAILED: their deliveries ended without an outcome "
+                    + maxAttempts
+                    + " times");
+      }
       List<OutboxMessage> batch =
           repository.claimDue(
               owner,
@@ -196,7 +210,20 @@ public class OutboxWorker {
     }
   }
 
+  /**
+   * Delivers one entry and records the outcome. Catches every {@link Throwable}: an {@link Error}
+   * of one handler (a missing class, a stack overflow on a hostile payload) is that entry's failed
+   * attempt, not the end of the batch or of the worker.
+   */
   private void deliver(OutboxMessage message) {
+    try {
+      attempt(message);
+    } catch (Throwable e) { // NOPMD: recording the outcome failed too; the lease runs out
+      LOG.log(Level.SEVERE, "Outbox delivery " + message.id() + " could not be recorded", e);
+    }
+  }
+
+  private void attempt(OutboxMessage message) {
     OutboxHandler handler = handlersByType.get(message.type());
     if (handler == null) {
       repository.markAttemptFailed(
@@ -210,7 +237,7 @@ public class OutboxWorker {
       String result = handler.deliver(message);
       repository.markDelivered(message, owner, result, clock.instant(), handler);
       metrics.delivered(message.type());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: see deliver
       boolean retryable = !(e instanceof BuergerbueroException be) || be.isRetryable();
       var next =
           retryable

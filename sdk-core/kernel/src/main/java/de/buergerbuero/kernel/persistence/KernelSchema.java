@@ -13,6 +13,9 @@ public class KernelSchema {
         "kernel",
         "de/buergerbuero/kernel/db",
         List.of(
-            "V1__outbox_and_audit.sql", "V2__audit_pending.sql", "V3__outbox_state_length.sql"));
+            "V1__outbox_and_audit.sql",
+            "V2__audit_pending.sql",
+            "V3__outbox_state_length.sql",
+            "V4__keyed_audit_chain.sql"));
   }
 }

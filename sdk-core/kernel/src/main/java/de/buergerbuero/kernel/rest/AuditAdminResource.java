@@ -1,5 +1,7 @@
 package de.buergerbuero.kernel.rest;
 
+import de.buergerbuero.kernel.audit.AuditAnchor;
+import de.buergerbuero.kernel.audit.AuditAnchors;
 import de.buergerbuero.kernel.audit.AuditChain;
 import de.buergerbuero.kernel.audit.AuditLog;
 import de.buergerbuero.kernel.audit.AuditSealer;
@@ -22,14 +24,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditAdminResource {
   @Inject AuditLog audit;
   @Inject AuditSealer sealer;
+  @Inject AuditAnchors anchors;
   @Inject CallerResolver callers;
 
   @GET
   @Path("/verification")
-  @Operation(summary = "Hash-Kette des Prüfprotokolls prüfen")
+  @Operation(summary = "Hash-Kette des Prüfprotokolls prüfen (mit den exportierten Ankern)")
   public AuditChain.Verification verify() {
     Callers.requireAdmin(callers.current());
     sealer.sealAll();
-    return audit.verifyChain();
+    var chain = audit.verifyChain();
+    var anchored = anchors.verify();
+    var problem = anchored.problem();
+    return chain.withAnchors(
+        anchored.anchorsChecked(),
+        problem.map(AuditAnchor.Problem::seq).orElse(null),
+        problem.map(AuditAnchor.Problem::reason).orElse(null));
   }
 }

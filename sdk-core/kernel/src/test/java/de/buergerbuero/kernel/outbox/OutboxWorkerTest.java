@@ -39,6 +39,7 @@ class OutboxWorkerTest {
       rows.put(id, new Row(new OutboxMessage(id, type, "key-" + id, id, 1), now));
     }
 
+    /** Attempts are counted at claim, as the SQL of the repository does. */
     @Override
     public List<OutboxMessage> claimDue(String owner, Instant now, Duration lease, int limit) {
       return rows.values().stream()
@@ -51,8 +52,12 @@ class OutboxWorkerTest {
                       r.message.type(),
                       r.message.idempotencyKey(),
                       r.message.payload(),
-                      r.attempts + 1))
+                      ++r.attempts))
           .toList();
+    }
+
+    public int giveUpAbandoned(Instant now, int maxAttempts) {
+      return 0;
     }
 
     @Override
@@ -61,14 +66,12 @@ class OutboxWorkerTest {
       handler.afterDelivery(m, result);
       afterDelivery.add(m.id());
       Row r = rows.get(m.id());
-      r.attempts++;
       r.state = OutboxState.DELIVERED;
     }
 
     @Override
     public void markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
       Row r = rows.get(id);
-      r.attempts++;
       r.error = error;
       if (next.isEmpty()) {
         r.state = OutboxState.FAILED;
@@ -172,5 +175,54 @@ class OutboxWorkerTest {
     worker.resume();
     assertThat(worker.pollOnce()).isEqualTo(1);
     assertThat(repo.rows.get("later").state).isEqualTo(OutboxState.DELIVERED);
+  }
+
+  @Test
+  @DisplayName(
+      "an Error thrown by a handler is a failed attempt of that entry; the batch and the worker go"
+          + " on")
+  void errorInHandler() {
+    ManualClock clock = new ManualClock();
+    MemoryRepository repo = new MemoryRepository();
+    repo.add("linkage", "dms", clock.now);
+    repo.add("good", "dms", clock.now);
+    OutboxHandler handler =
+        new OutboxHandler() {
+          @Override
+          public String type() {
+            return "dms";
+          }
+
+          @Override
+          public String deliver(OutboxMessage m) {
+            if (m.id().equals("linkage")) {
+              throw new NoClassDefFoundError("com/vendor/Missing");
+            }
+            return "dms-" + m.id();
+          }
+        };
+    OutboxWorker worker = new OutboxWorker();
+    worker.repository = repo;
+    worker.clock = clock;
+    worker.metrics = new OutboxMetrics();
+    worker.initialDelayMs = 1000;
+    worker.maxDelayMs = 60_000;
+    worker.maxAttempts = 3;
+    worker.batchSize = 20;
+    worker.parallelism = 1;
+    worker.leaseSeconds = 60;
+    worker.configure(List.of(handler));
+
+    assertThat(worker.pollOnce()).isEqualTo(2);
+    assertThat(repo.rows.get("good").state).isEqualTo(OutboxState.DELIVERED);
+    assertThat(repo.rows.get("linkage").state).isEqualTo(OutboxState.PENDING);
+    assertThat(repo.rows.get("linkage").error).contains("NoClassDefFoundError");
+    assertThat(repo.rows.get("linkage").attempts).isEqualTo(1);
+    for (int i = 0; i < 5; i++) {
+      clock.now = clock.now.plusSeconds(120);
+      worker.pollOnce();
+    }
+    assertThat(repo.rows.get("linkage").state).isEqualTo(OutboxState.FAILED);
+    assertThat(repo.rows.get("linkage").attempts).isEqualTo(3);
   }
 }

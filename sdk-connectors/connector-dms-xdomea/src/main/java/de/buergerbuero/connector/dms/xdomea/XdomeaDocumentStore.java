@@ -268,11 +268,46 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
     return names;
   }
 
+  /**
+   * After a rejection the archived message is moved to {@code archive/rejected/} (kept, with the
+   * time of the rejection in its name), so that filing the case again (an administrator's retry)
+   * hands the message over again instead of finding the archive copy and sending nothing.
+   */
   @Override
   public void done(FilingConfirmation confirmation) {
+    if (!confirmation.imported() && confirmation.caseId().startsWith("xdomea:")) {
+      setAsideRejected(confirmation.caseId().substring("xdomea:".length()));
+    }
     Path f = config.replyDirectory().resolve(confirmation.source()).normalize();
     if (f.startsWith(config.replyDirectory()) && Files.exists(f)) {
       moveAside(f, "processed");
+    }
+  }
+
+  private void setAsideRejected(String processId) {
+    UUID id;
+    try {
+      id = UUID.fromString(processId);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    String name = id + SUFFIX;
+    Path rejected = config.archiveDirectory().resolve("rejected");
+    String stamp = "-rejected-" + clock.millis();
+    try {
+      Files.createDirectories(rejected);
+      for (String ext : List.of(".zip", ".index")) {
+        Path archived = config.archiveDirectory().resolve(name + ext);
+        if (Files.exists(archived)) {
+          Files.move(
+              archived,
+              rejected.resolve(name + stamp + ext),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw DocumentStoreException.unavailable("xdomea archive not writable", e);
     }
   }
 

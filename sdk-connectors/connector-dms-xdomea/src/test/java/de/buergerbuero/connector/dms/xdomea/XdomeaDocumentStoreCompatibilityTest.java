@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.DisplayName;
@@ -247,5 +248,46 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
       assertThat(files).as("archived filings are not sent again").isEmpty();
     }
     assertThat(bytes).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "after the DMS rejected an import (0402 with Erfolgreich 0), filing again (an admin retry)"
+          + " hands the message over again; the rejected copy is kept")
+  void retryAfterRejection() throws Exception {
+    XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
+    var first = dms.fileCase("app-7", record("MS-2026-000067", text("a.txt", "x")));
+    UUID process = processOf(first.caseId());
+    Path handedOver = drop.resolve(process + XdomeaDocumentStore.SUFFIX + ".zip");
+    assertThat(handedOver).exists();
+    Files.delete(handedOver); // the DMS took the message ...
+    Files.createDirectories(replies);
+    Files.write(
+        replies.resolve(process + "_Abgabe.ImportBestaetigen.0402.xml"),
+        Replies.importConfirmation(process)
+            .object(XdomeaDocumentStore.uuid("vorgang:app-7"), "0", "Aktenplan fehlt")
+            .validBytes()); // ... and refused it
+    var confirmations = dms.poll();
+    assertThat(confirmations).singleElement().satisfies(c -> assertThat(c.imported()).isFalse());
+    dms.done(confirmations.get(0));
+
+    var again = dms.fileCase("app-7", record("MS-2026-000067", text("a.txt", "x")));
+    assertThat(again.caseId()).isEqualTo(first.caseId());
+    assertThat(handedOver).as("the retry hands the message over again").exists();
+    try (var rejected = Files.list(drop.resolveSibling("archive").resolve("rejected"))) {
+      assertThat(rejected.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith(process + XdomeaDocumentStore.SUFFIX));
+    }
+
+    // an accepted import is not handed over again
+    Files.delete(handedOver);
+    Files.write(
+        replies.resolve(process + "_Abgabe.ImportBestaetigen.0402.xml"),
+        Replies.importConfirmation(process)
+            .object(XdomeaDocumentStore.uuid("vorgang:app-7"), "1")
+            .validBytes());
+    dms.poll().forEach(dms::done);
+    dms.fileCase("app-7", record("MS-2026-000067", text("a.txt", "x")));
+    assertThat(handedOver).doesNotExist();
   }
 }
