@@ -4,7 +4,6 @@ import static it.de.buergerbuero.referenceapp.Api.array;
 import static it.de.buergerbuero.referenceapp.Api.assertProblem;
 import static it.de.buergerbuero.referenceapp.Api.get;
 import static it.de.buergerbuero.referenceapp.Api.object;
-import static it.de.buergerbuero.referenceapp.Api.postJson;
 import static it.de.buergerbuero.referenceapp.Api.request;
 import static it.de.buergerbuero.referenceapp.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpRequest;
@@ -26,6 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +129,66 @@ class AppointmentIT {
         .toList();
   }
 
+  /** A POST from a simulated citizen of its own address (the tests play the trusted proxy). */
+  private static HttpResponse<String> postJson(String path, String user, String json) {
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .header(
+                "X-Forwarded-For",
+                "198.18."
+                    + ThreadLocalRandom.current().nextInt(256)
+                    + "."
+                    + ThreadLocalRandom.current().nextInt(256))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /**
+   * Confirms a hold; e-mail is on in the tests, so this is the double opt-in: the answer is 202
+   * PENDING without cancel link, the mailed link confirms. Returns the confirmation.
+   */
+  private static JsonObject confirm(HttpResponse<String> held, String name, String email)
+      throws Exception {
+    String id = object(held).getString("id");
+    HttpResponse<String> pending =
+        postJson(
+            "/api/v1/appointments/holds/" + id + "/confirm",
+            null,
+            "{\"name\":\""
+                + name
+                + "\",\"email\":\""
+                + email
+                + "\",\"holdToken\":\""
+                + object(held).getString("holdToken")
+                + "\"}");
+    assertThat(pending.statusCode()).as(pending.body()).isEqualTo(202);
+    assertThat(object(pending).getJsonObject("appointment").getString("status"))
+        .isEqualTo("PENDING");
+    assertThat(object(pending).getOrDefault("cancelLink", JsonValue.NULL))
+        .as("no cancel link before the opt-in")
+        .isEqualTo(JsonValue.NULL);
+    String token = verifyToken(id, email);
+    HttpResponse<String> verified =
+        postJson("/api/v1/appointments/" + id + "/verify?token=" + token, null, "");
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    return object(verified);
+  }
+
+  /** The token of the opt-in link mailed to the address for this appointment. */
+  private static String verifyToken(String id, String address) throws Exception {
+    for (MimeMessage m : mailsTo(address, 1)) {
+      String text = decoded(((MimeMultipart) m.getContent()).getBodyPart(0));
+      Matcher link =
+          Pattern.compile("/termin/bestaetigen\\?id=" + id + "&token=([A-Za-z0-9_-]+)")
+              .matcher(text);
+      if (link.find()) {
+        return link.group(1);
+      }
+    }
+    throw new AssertionError("no opt-in mail for " + id);
+  }
+
   private static HttpResponse<String> hold(String start, String requestKey) {
     return postJson(
         "/api/v1/appointments/holds",
@@ -187,7 +250,7 @@ class AppointmentIT {
   @Test
   @DisplayName(
       "hold, confirm with room and route link, repeat is idempotent, cancel frees the slot")
-  void bookAndCancel() {
+  void bookAndCancel() throws Exception {
     String friday = freeFriday();
     String start = times(friday).get(3);
     String key = UUID.randomUUID().toString();
@@ -201,26 +264,47 @@ class AppointmentIT {
         postJson(
             "/api/v1/appointments/holds/" + id + "/confirm",
             null,
-            "{\"name\":\"Erika Mustermann\",\"email\":\"keine-adresse\"}"),
+            "{\"name\":\"Erika Mustermann\",\"email\":\"keine-adresse\",\"holdToken\":\""
+                + object(held).getString("holdToken")
+                + "\"}"),
         422,
         "BB-5009");
-    JsonObject confirmation =
-        object(
-            postJson(
-                "/api/v1/appointments/holds/" + id + "/confirm",
-                null,
-                "{\"name\":\"Erika Mustermann\",\"email\":\"erika@example.de\"}"));
+    assertProblem(
+        postJson(
+            "/api/v1/appointments/holds/" + id + "/confirm",
+            null,
+            "{\"name\":\"Erika Mustermann\",\"email\":\"erika@example.de\"}"),
+        404,
+        "BB-5007");
+    String address = "erika-" + id.substring(0, 8) + "@example.de";
+    JsonObject confirmation = confirm(held, "Erika Mustermann", address);
     assertThat(confirmation.getJsonObject("appointment").getString("status"))
         .isEqualTo("CONFIRMED");
     assertThat(confirmation.getString("roomLink")).isEqualTo("/r/0.10");
     assertThat(get(confirmation.getString("roomLink"), null).body()).contains("Standesamt");
+    assertProblem(
+        postJson(
+            "/api/v1/appointments/holds/" + id + "/confirm",
+            null,
+            "{\"name\":\"Mallory\",\"email\":\"m@example.de\",\"holdToken\":\""
+                + object(held).getString("holdToken")
+                + "\"}"),
+        409,
+        "BB-5015");
 
-    String cancelLink = confirmation.getString("cancelLink");
+    // the booking page's cancel button opens this link: a page with a form, not a 405
+    HttpResponse<String> cancelPage = get(confirmation.getString("cancelLink"), null);
+    assertThat(cancelPage.statusCode()).isEqualTo(200);
+    assertThat(cancelPage.body()).contains("<form method=\"post\"");
     assertProblem(
         send(request("/api/v1/appointments/" + id + "?token=forged", null).DELETE().build()),
         404,
         "BB-5007");
-    assertThat(send(request(cancelLink, null).DELETE().build()).statusCode()).isEqualTo(204);
+    String token = confirmation.getString("cancelToken");
+    assertThat(
+            send(request("/api/v1/appointments/" + id + "?token=" + token, null).DELETE().build())
+                .statusCode())
+        .isEqualTo(204);
     assertThat(times(friday)).contains(start);
   }
 
@@ -230,14 +314,13 @@ class AppointmentIT {
   void mails() throws Exception {
     String friday = freeFriday();
     String start = times(friday).get(6);
-    String id = object(hold(start, UUID.randomUUID().toString())).getString("id");
+    HttpResponse<String> held = hold(start, UUID.randomUUID().toString());
+    String id = object(held).getString("id");
     String address = "mail-" + id.substring(0, 8) + "@example.de";
-    object(
-        postJson(
-            "/api/v1/appointments/holds/" + id + "/confirm",
-            null,
-            "{\"name\":\"Max Mustermann\",\"email\":\"" + address + "\"}"));
-    MimeMessage confirmation = mailsTo(address, 1).get(0);
+    confirm(held, "Max Mustermann", address);
+    MimeMessage optIn = mailsTo(address, 1).get(0);
+    assertThat(optIn.getSubject()).startsWith("Bitte bestätigen Sie Ihren Termin");
+    MimeMessage confirmation = mailsTo(address, 2).get(1);
     assertThat(confirmation.getSubject()).startsWith("Terminbestätigung / Appointment confirmed");
     String text = decoded(((MimeMultipart) confirmation.getContent()).getBodyPart(0));
     assertThat(text).contains("Guten Tag Max Mustermann", "/r/0.10", "/termin/absagen?id=" + id);
@@ -259,7 +342,7 @@ class AppointmentIT {
                 .build());
     assertThat(cancelled.body()).contains("Ihr Termin ist abgesagt");
     assertThat(times(friday)).contains(start);
-    MimeMessage cancellation = mailsTo(address, 2).get(1);
+    MimeMessage cancellation = mailsTo(address, 3).get(2);
     assertThat(cancellation.getSubject()).startsWith("Termin abgesagt / Appointment cancelled");
     assertThat(calendarPart(cancellation)).contains("METHOD:CANCEL", "UID:" + id + "@buergerbuero");
   }
@@ -267,20 +350,16 @@ class AppointmentIT {
   @Test
   @DisplayName(
       "a confirmed appointment moves to a free time in one step; a taken time changes nothing")
-  void reschedule() {
+  void reschedule() throws Exception {
     String friday = freeFriday();
     List<String> free = times(friday);
     String first = free.get(7);
     String second = free.get(8);
-    String id = object(hold(first, UUID.randomUUID().toString())).getString("id");
+    HttpResponse<String> held = hold(first, UUID.randomUUID().toString());
+    String id = object(held).getString("id");
     JsonObject confirmation =
-        object(
-            postJson(
-                "/api/v1/appointments/holds/" + id + "/confirm",
-                null,
-                "{\"name\":\"Erika Mustermann\",\"email\":\"verlegen@example.de\"}"));
-    String cancelLink = confirmation.getString("cancelLink");
-    String token = cancelLink.substring(cancelLink.indexOf("token=") + 6);
+        confirm(held, "Erika Mustermann", "verlegen-" + id.substring(0, 8) + "@example.de");
+    String token = confirmation.getString("cancelToken");
     String other = object(hold(free.get(9), UUID.randomUUID().toString())).getString("id");
     assertThat(other).isNotBlank();
 
@@ -344,16 +423,20 @@ class AppointmentIT {
   }
 
   @Test
-  @DisplayName("staff see the day's appointments; citizens may not")
+  @DisplayName("staff of the location's department see the day's appointments; others may not")
   void staffView() {
     String friday = freeFriday();
     assertProblem(
         get("/api/v1/staff/appointments?location=" + LOCATION + "&date=" + friday, "anna"),
         403,
         "BB-1007");
+    assertProblem(
+        get("/api/v1/staff/appointments?location=" + LOCATION + "&date=" + friday, "clerk-ordnung"),
+        403,
+        "BB-1007");
     assertThat(
             get(
-                    "/api/v1/staff/appointments?location=" + LOCATION + "&date=" + friday,
+                    "/api/v1/staff/appointments?location=rathaus-buergerbuero&date=" + friday,
                     "clerk-ordnung")
                 .statusCode())
         .isEqualTo(200);

@@ -153,7 +153,9 @@ class CitizenBrowserIT {
   }
 
   @Test
-  @DisplayName("a citizen books an appointment and opens the room with its route")
+  @DisplayName(
+      "a citizen books an appointment (confirmed by the mailed link) and opens the room with its"
+          + " route")
   void bookAppointment() {
     browser.open("/#/termine");
     assertThat(browser.heading()).isEqualTo("Termin buchen");
@@ -168,10 +170,11 @@ class CitizenBrowserIT {
     browser.type("#contact-name", "Anna Muster");
     browser.type("#contact-email", "anna@example.org");
     browser.find("#confirm-button").click();
-    WebElement confirmed = browser.find("#appointment-confirmed");
-    assertThat(confirmed.getText()).contains("Ihr Termin ist gebucht", "0.02");
-    browser.assertAccessible("appointment confirmed");
-    browser.find("#appointment-confirmed a.primary").click();
+    // e-mail is on in the tests: the booking waits for the opt-in link (double opt-in)
+    WebElement pending = browser.find("#appointment-pending");
+    assertThat(pending.getText()).contains("Bitte bestätigen Sie Ihren Termin", "0.02");
+    browser.assertAccessible("appointment pending");
+    browser.find("#appointment-pending a.primary").click();
     browser.wait.until(d -> d.getCurrentUrl().contains("/r/"));
     assertThat(browser.find("h1").getText()).contains("0.02");
   }

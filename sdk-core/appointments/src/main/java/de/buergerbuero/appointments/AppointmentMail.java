@@ -74,6 +74,9 @@ public class AppointmentMail implements OutboxHandler {
     if ("reminder".equals(kind) && !"CONFIRMED".equals(a.status())) {
       return "not-confirmed";
     }
+    if ("verify".equals(kind) && !"PENDING".equals(a.status())) {
+      return "not-pending";
+    }
     try {
       Session session = (Session) new InitialContext().lookup(sessionName);
       MimeMessage mail = build(session, kind, a);
@@ -97,12 +100,20 @@ public class AppointmentMail implements OutboxHandler {
     String route = location.room() == null ? null : publicUrl + "/r/" + location.room();
     String cancel =
         publicUrl + "/termin/absagen?id=" + a.id() + "&token=" + appointments.cancelToken(a.id());
+    String verify =
+        publicUrl
+            + "/termin/bestaetigen?id="
+            + a.id()
+            + "&token="
+            + appointments.verifyToken(a.id());
     boolean cancelled = "cancelled".equals(kind);
+    boolean pending = "verify".equals(kind);
     String subjectDe =
         switch (kind) {
           case "cancelled" -> "Termin abgesagt";
           case "reminder" -> "Erinnerung an Ihren Termin";
           case "rescheduled" -> "Termin verlegt";
+          case "verify" -> "Bitte bestätigen Sie Ihren Termin";
           default -> "Terminbestätigung";
         };
     String subjectEn =
@@ -110,16 +121,23 @@ public class AppointmentMail implements OutboxHandler {
           case "cancelled" -> "Appointment cancelled";
           case "reminder" -> "Appointment reminder";
           case "rescheduled" -> "Appointment moved";
+          case "verify" -> "Please confirm your appointment";
           default -> "Appointment confirmed";
         };
     StringBuilder text = new StringBuilder();
-    text.append("Guten Tag ").append(a.contactName()).append(",\n\n");
+    // validated on input; replaced again here for rows stored before that check
+    text.append("Guten Tag ").append(ContactData.printableOrSpace(a.contactName())).append(",\n\n");
     text.append(
         cancelled
             ? "Ihr Termin ist abgesagt.\n"
             : switch (kind) {
               case "reminder" -> "Wir erinnern Sie an Ihren Termin.\n";
               case "rescheduled" -> "Ihr Termin ist verlegt. Es gilt die neue Zeit.\n";
+              case "verify" ->
+                  "Bitte bestätigen Sie Ihre Buchung innerhalb der Reservierungszeit über diesen"
+                      + " Link:\n"
+                      + verify
+                      + "\nWenn Sie nichts gebucht haben, ignorieren Sie diese Nachricht.\n";
               default -> "Ihr Termin ist bestätigt.\n";
             });
     text.append("Dienstleistung: ").append(service).append('\n');
@@ -129,10 +147,15 @@ public class AppointmentMail implements OutboxHandler {
       if (route != null) {
         text.append("Ihr Weg vom Haupteingang: ").append(route).append('\n');
       }
-      text.append("Absagen: ").append(cancel).append('\n');
+      if (!pending) {
+        text.append("Absagen: ").append(cancel).append('\n');
+      }
     }
     text.append("\n--\n").append(subjectEn).append(": ").append(service).append(", ");
     text.append(start.toLocalDate()).append(' ').append(TIME.format(start)).append('\n');
+    if (pending) {
+      text.append("Please confirm your booking: ").append(verify).append('\n');
+    }
     if (!cancelled && route != null) {
       text.append("Your way from the main entrance: ").append(route).append("?lang=en\n");
     }
@@ -165,7 +188,9 @@ public class AppointmentMail implements OutboxHandler {
     invitation.setFileName(cancelled ? "absage.ics" : "termin.ics");
     MimeMultipart multipart = new MimeMultipart("mixed");
     multipart.addBodyPart(body);
-    multipart.addBodyPart(invitation);
+    if (!pending) {
+      multipart.addBodyPart(invitation);
+    }
     mail.setContent(multipart);
     mail.saveChanges();
     return mail;

@@ -1,7 +1,6 @@
 package de.buergerbuero.appointments;
 
 import de.buergerbuero.kernel.error.MalformedRequestException;
-import de.buergerbuero.kernel.security.CallerResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Appointments", description = "Terminvereinbarung")
 public class AppointmentResource {
   @Inject AppointmentService appointments;
-  @Inject SearchRateLimiter rateLimiter;
+  @Inject Holds holds;
+  @Inject Confirmations confirmations;
+  @Inject Changes changes;
+  @Inject BookingLimits limits;
+  @Inject ClientAddresses clients;
   @Context HttpServletRequest http;
-  @Inject CallerResolver callers;
 
   @Schema(description = "A place where appointments can be booked, with its room and services.")
   public record LocationView(String id, String name, String room, List<ServiceView> services) {}
@@ -52,13 +54,44 @@ public class AppointmentResource {
   public record HoldRequest(String location, String service, Instant start, String requestKey) {}
 
   @Schema(
-      description = "Contact data that confirms a hold; erased after the retention period.",
-      example = "{\"name\": \"Anna Muster\", \"email\": \"anna@example.org\"}")
-  public record ContactRequest(String name, String email) {}
+      description =
+          "Contact data that confirms a hold, with the hold's token; erased after the retention"
+              + " period. Name and address must not contain line breaks or control characters.",
+      example =
+          "{\"name\": \"Anna Muster\", \"email\": \"anna@example.org\", \"holdToken\": \"from the hold\"}")
+  public record ContactRequest(String name, String email, String holdToken) {}
 
   @Schema(
       description =
-          "An appointment (Termin): location, service, start, length, status (HELD, CONFIRMED, CANCELLED, EXPIRED, NO_SHOW).")
+          "A reserved time (status HELD) and the token that authorises confirming it; keep the"
+              + " token in the client, it is shown only to whoever made the hold.")
+  public record HoldView(
+      String id,
+      String location,
+      String service,
+      Instant start,
+      int minutes,
+      String status,
+      Instant holdUntil,
+      String holdToken) {
+    static HoldView of(Holds.Hold hold, int slotMinutes) {
+      Appointment a = hold.appointment();
+      return new HoldView(
+          a.id(),
+          a.locationId(),
+          a.serviceId(),
+          a.start(),
+          a.slotCount() * slotMinutes,
+          a.status(),
+          a.holdUntil(),
+          hold.holdToken());
+    }
+  }
+
+  @Schema(
+      description =
+          "An appointment (Termin): location, service, start, length, status (HELD, PENDING ="
+              + " waiting for the e-mail opt-in, CONFIRMED, CANCELLED, EXPIRED, NO_SHOW).")
   public record AppointmentView(
       String id,
       String location,
@@ -82,9 +115,26 @@ public class AppointmentResource {
   /** What the citizen keeps: the appointment, the room and its way, the cancel link. */
   @Schema(
       description =
-          "A confirmed appointment with its room, the room page link and the signed cancel link.")
+          "A confirmed appointment with its room, the room page link, the cancel page link and"
+              + " the cancel token (for DELETE and reschedule). While the appointment waits for the"
+              + " e-mail opt-in (status PENDING) the cancel link and token are absent: they come"
+              + " with the confirmation e-mail.")
   public record ConfirmationView(
-      AppointmentView appointment, String room, String roomLink, String cancelLink) {}
+      AppointmentView appointment,
+      String room,
+      String roomLink,
+      String cancelLink,
+      String cancelToken) {
+    static ConfirmationView of(Confirmations.Confirmation c, int slotMinutes) {
+      String id = c.appointment().id();
+      return new ConfirmationView(
+          AppointmentView.of(c.appointment(), slotMinutes),
+          c.room(),
+          c.room() == null ? null : "/r/" + c.room(),
+          c.cancelToken() == null ? null : "/termin/absagen?id=" + id + "&token=" + c.cancelToken(),
+          c.cancelToken());
+    }
+  }
 
   @Schema(description = "An appointment in the staff day view.")
   public record StaffAppointmentView(
@@ -118,7 +168,7 @@ public class AppointmentResource {
       @QueryParam("service") String service,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    rateLimiter.acquire(http.getRemoteAddr());
+    limits.search(clients.of(http));
     LocalDate first = from == null ? LocalDate.now() : date(from, "from");
     LocalDate last =
         to == null ? first.plusDays(appointments.locations().maxDaysAhead()) : date(to, "to");
@@ -134,7 +184,7 @@ public class AppointmentResource {
       @PathParam("location") String location,
       @QueryParam("service") String service,
       @QueryParam("date") String date) {
-    rateLimiter.acquire(http.getRemoteAddr());
+    limits.search(clients.of(http));
     return appointments.freeTimes(location, service, date(date, "date"));
   }
 
@@ -144,33 +194,52 @@ public class AppointmentResource {
   @Operation(
       summary = "Reserve a time for a few minutes",
       description =
-          "409 BB-5005 when it was taken meanwhile; the same requestKey returns the same hold")
+          "409 BB-5005 when it was taken meanwhile; the same requestKey returns the same hold;"
+              + " 429 BB-5013 when this client has made too many holds")
   public Response hold(HoldRequest request) {
+    return Response.status(201).entity(reserve(request)).build();
+  }
+
+  /** The hold within this client's budget. */
+  HoldView reserve(HoldRequest request) {
     if (request == null || request.start() == null) {
       throw new MalformedRequestException("location, service, start und requestKey angeben.");
     }
-    Appointment held =
-        appointments.hold(
-            request.location(), request.service(), request.start(), request.requestKey());
-    return Response.status(201)
-        .entity(AppointmentView.of(held, appointments.locations().slotMinutes()))
-        .build();
+    limits.hold(clients.of(http));
+    Holds.Hold held =
+        holds.hold(request.location(), request.service(), request.start(), request.requestKey());
+    return HoldView.of(held, appointments.locations().slotMinutes());
   }
 
   @POST
   @Path("/holds/{id}/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Confirm a reserved time with name and e-mail address")
-  public ConfirmationView confirm(@PathParam("id") String id, ContactRequest contact) {
+  @Operation(
+      summary = "Confirm a reserved time with name, e-mail address and the hold's token",
+      description =
+          "200 and the cancel link when confirmed; 202 with status PENDING when e-mail is"
+              + " configured: the appointment is confirmed by the link sent to the address (double"
+              + " opt-in). 409 BB-5015 when already confirmed; 429 BB-5013 when this client has"
+              + " confirmed too often.")
+  public Response confirm(@PathParam("id") String id, ContactRequest contact) {
     if (contact == null) {
-      throw new MalformedRequestException("name und email angeben.");
+      throw new MalformedRequestException("name, email und holdToken angeben.");
     }
-    var c = appointments.confirm(id, contact.name(), contact.email());
-    return new ConfirmationView(
-        AppointmentView.of(c.appointment(), appointments.locations().slotMinutes()),
-        c.room(),
-        c.room() == null ? null : "/r/" + c.room(),
-        "/api/v1/appointments/" + id + "?token=" + c.cancelToken());
+    limits.confirm(clients.of(http));
+    var c = confirmations.confirm(id, contact.holdToken(), contact.name(), contact.email());
+    return Response.status(c.pending() ? 202 : 200)
+        .entity(ConfirmationView.of(c, appointments.locations().slotMinutes()))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/verify")
+  @Operation(
+      summary = "Confirm a PENDING appointment with the token of the opt-in e-mail",
+      description = "The e-mail's link opens a page that does this; 409 BB-5015 when done before.")
+  public ConfirmationView verify(@PathParam("id") String id, @QueryParam("token") String token) {
+    return ConfirmationView.of(
+        confirmations.verify(id, token), appointments.locations().slotMinutes());
   }
 
   @Schema(
@@ -190,15 +259,14 @@ public class AppointmentResource {
       throw new MalformedRequestException("start angeben.");
     }
     return AppointmentView.of(
-        appointments.reschedule(id, token, request.start()),
-        appointments.locations().slotMinutes());
+        changes.reschedule(id, token, request.start()), appointments.locations().slotMinutes());
   }
 
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Cancel with the token of the confirmation link")
   public Response cancel(@PathParam("id") String id, @QueryParam("token") String token) {
-    appointments.cancel(id, token);
+    changes.cancel(id, token);
     return Response.noContent().build();
   }
 

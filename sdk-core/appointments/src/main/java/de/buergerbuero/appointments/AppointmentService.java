@@ -3,18 +3,10 @@ package de.buergerbuero.appointments;
 import de.buergerbuero.appointments.Locations.Location;
 import de.buergerbuero.appointments.Locations.OfferedService;
 import de.buergerbuero.kernel.error.ConfigurationException;
-import de.buergerbuero.kernel.outbox.Outbox;
 import de.buergerbuero.kernel.persistence.MigrationSet;
 import de.buergerbuero.kernel.persistence.Transactions;
-import de.buergerbuero.kernel.time.Periodic;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,9 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,45 +22,31 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Appointment booking. The one rule that matters: a slot is never given out more often than its
- * capacity. A hold takes each needed slot with a conditional update in ascending time order inside
- * one transaction (see {@code V1__appointments.sql}); if one is full the whole hold rolls back.
- * Deadlocks and serialisation failures are retried; a repeated request (same request key) returns
- * the first answer.
+ * The configuration of appointment booking: locations read at start-up, the free times of the
+ * calendar, the slot rows of the booking window, and the signed tokens (cancel, hold, opt-in,
+ * e-mail key). The use cases live in their own classes: {@link Holds}, {@link Confirmations},
+ * {@link Changes}, {@link StaffAppointments}, {@link AppointmentMaintenance}.
  */
 @ApplicationScoped
 public class AppointmentService {
   private static final Logger LOG = Logger.getLogger(AppointmentService.class.getName());
-  private static final Pattern EMAIL =
-      Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,}");
   private static final String DEVELOPMENT_SECRET = "development-only-appointment-secret";
 
   @Inject AppointmentStore store;
   @Inject BookingCalendar calendar;
-  @Inject Outbox outbox;
-
-  /** Whether confirmations, cancellations and reminders are e-mailed (needs a mail session). */
-  @Inject
-  @ConfigProperty(name = "buergerbuero.appointments.mail", defaultValue = "false")
-  boolean mail;
 
   @Inject Transactions tx;
   @Inject Clock clock;
-  @Resource ManagedScheduledExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.appointments.resource")
@@ -81,15 +57,10 @@ public class AppointmentService {
   String secret;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.appointments.contact-retention-days", defaultValue = "30")
-  int contactRetentionDays;
-
-  @Inject
   @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
   String profile;
 
   private Locations locations;
-  private ScheduledFuture<?> maintenance;
 
   @Produces
   MigrationSet appointmentMigrations() {
@@ -116,36 +87,6 @@ public class AppointmentService {
     if ("production".equals(profile) && DEVELOPMENT_SECRET.equals(secret)) {
       throw new ConfigurationException(
           "buergerbuero.appointments.secret must be set in production (signs cancel links)");
-    }
-  }
-
-  /**
-   * After the schema exists: slot rows for the booking window and the erasure of old contact data,
-   * then hourly; holds expire every 30 seconds.
-   */
-  void start(@Observes @Priority(1100) Startup startup) {
-    ensureSlots();
-    forgetPastContacts();
-    maintenance =
-        Periodic.every(
-            executor,
-            30_000,
-            LOG,
-            "Appointment maintenance",
-            () -> {
-              expireHolds();
-              queueReminders();
-              if (clock.instant().getEpochSecond() % 3600 < 30) {
-                ensureSlots();
-                forgetPastContacts();
-              }
-            });
-  }
-
-  @PreDestroy
-  void stop() {
-    if (maintenance != null) {
-      maintenance.cancel(false);
     }
   }
 
@@ -238,293 +179,32 @@ public class AppointmentService {
     return result;
   }
 
-  /**
-   * Reserves the slots for a few minutes. {@code requestKey} (chosen by the client, e.g. a UUID per
-   * booking attempt) makes a repeated request return the same hold.
-   */
-  public Appointment hold(String locationId, String serviceId, Instant start, String requestKey) {
-    Location location = locations.location(locationId);
-    OfferedService service = locations.service(location, serviceId);
-    LocalDate date = LocalDate.ofInstant(start, location.zone());
-    if (!locations.inWindow(location, date, clock.instant())) {
-      throw AppointmentsError.OUTSIDE_BOOKING_WINDOW.with(
-          "Termine können "
-              + locations.minDaysAhead()
-              + " bis "
-              + locations.maxDaysAhead()
-              + " Tage im Voraus gebucht werden.");
-    }
-    List<Instant> slots = locations.startsOf(location, date, service.slots()).get(start);
-    if (slots == null) {
-      throw AppointmentsError.NOT_A_START_TIME.with("Zu dieser Uhrzeit beginnt kein Termin.");
-    }
-    String key =
-        requestKey == null || requestKey.isBlank() ? UUID.randomUUID().toString() : requestKey;
-    if (key.length() > 100) {
-      throw AppointmentsError.INVALID_CONTACT.with("requestKey: höchstens 100 Zeichen.");
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.required(
-            () -> {
-              Optional<Appointment> earlier = store.byRequestKey(key);
-              if (earlier.isPresent()) {
-                return earlier.get();
-              }
-              for (Instant slot : slots) { // ascending: the fixed lock order
-                if (!store.take(location.id(), slot)) {
-                  throw AppointmentsError.SLOT_TAKEN.with(
-                      "Dieser Termin ist gerade vergeben worden. Bitte wählen Sie einen anderen.");
-                }
-              }
-              Instant now = clock.instant();
-              Appointment held =
-                  new Appointment(
-                      UUID.randomUUID().toString(),
-                      location.id(),
-                      service.id(),
-                      start,
-                      slots.size(),
-                      "HELD",
-                      now.plus(Duration.ofMinutes(locations.holdMinutes())),
-                      null,
-                      null);
-              store.insert(held, key, now);
-              return held;
-            });
-      } catch (RuntimeException e) {
-        if (attempt < 5 && isTransient(e)) {
-          continue;
-        }
-        if (isDuplicate(e)) {
-          return tx.required(() -> store.byRequestKey(key)).orElseThrow(() -> e);
-        }
-        throw e;
-      }
-    }
-  }
-
-  /** A confirmed appointment and how to cancel it. */
-  public record Confirmation(Appointment appointment, String cancelToken, String room) {}
-
-  public Confirmation confirm(String id, String name, String email) {
-    String cleanName = name == null ? "" : name.strip();
-    String cleanEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (cleanName.isEmpty() || cleanName.length() > 200 || !EMAIL.matcher(cleanEmail).matches()) {
-      throw AppointmentsError.INVALID_CONTACT.with(
-          "Bitte geben Sie Ihren Namen und eine gültige E-Mail-Adresse an.");
-    }
-    String emailKey = hmac("email:" + cleanEmail);
-    Appointment confirmed =
-        tx.required(
-            () -> {
-              Appointment a = requireExisting(id);
-              if ("CONFIRMED".equals(a.status())) {
-                return a;
-              }
-              if (!"HELD".equals(a.status()) || a.holdUntil().isBefore(clock.instant())) {
-                throw AppointmentsError.HOLD_EXPIRED.with(
-                    "Die Reservierung ist abgelaufen. Bitte wählen Sie den Termin erneut.");
-              }
-              if (store.openBookings(emailKey, clock.instant()) >= locations.maxOpenPerEmail()) {
-                throw AppointmentsError.TOO_MANY_OPEN_BOOKINGS.with(
-                    "Mit dieser E-Mail-Adresse sind bereits "
-                        + locations.maxOpenPerEmail()
-                        + " Termine gebucht.");
-              }
-              store.confirm(id, cleanName, cleanEmail, emailKey);
-              mail("confirmed", id);
-              return requireExisting(id);
-            });
-    return new Confirmation(
-        confirmed, cancelToken(id), locations.location(confirmed.locationId()).room());
-  }
-
-  private void requireToken(String id, String token) {
-    if (id == null
-        || token == null
-        || !MessageDigest.isEqual(
-            cancelToken(id).getBytes(StandardCharsets.US_ASCII),
-            token.getBytes(StandardCharsets.US_ASCII))) {
-      throw AppointmentsError.APPOINTMENT_NOT_FOUND.with(
-          "Unbekannter Termin oder ungültiger Link.");
-    }
-  }
-
-  /**
-   * Moves a confirmed appointment to another start time in one transaction: its slots are given
-   * back and the new ones taken (or nothing changes, when the new time is full). The token is the
-   * one of the confirmation link.
-   */
-  public Appointment reschedule(String id, String token, Instant newStart) {
-    requireToken(id, token);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.required(
-            () -> {
-              Appointment a = requireExisting(id);
-              if (!"CONFIRMED".equals(a.status()) || !a.start().isAfter(clock.instant())) {
-                throw AppointmentsError.NOT_CANCELLABLE.with(
-                    "Nur künftige bestätigte Termine können verlegt werden.");
-              }
-              if (a.start().equals(newStart)) {
-                return a;
-              }
-              Location location = locations.location(a.locationId());
-              OfferedService service = locations.service(location, a.serviceId());
-              LocalDate date = LocalDate.ofInstant(newStart, location.zone());
-              if (!locations.inWindow(location, date, clock.instant())) {
-                throw AppointmentsError.OUTSIDE_BOOKING_WINDOW.with(
-                    "Der neue Termin liegt außerhalb des Buchungszeitraums.");
-              }
-              List<Instant> slots =
-                  locations.startsOf(location, date, service.slots()).get(newStart);
-              if (slots == null) {
-                throw AppointmentsError.NOT_A_START_TIME.with(
-                    "Zu dieser Uhrzeit beginnt kein Termin.");
-              }
-              releaseSlots(a);
-              for (Instant slot : slots) {
-                if (!store.take(location.id(), slot)) {
-                  throw AppointmentsError.SLOT_TAKEN.with(
-                      "Der neue Termin ist gerade vergeben worden. Ihr bisheriger Termin bleibt.");
-                }
-              }
-              store.move(id, newStart);
-              mail("rescheduled-" + newStart.getEpochSecond(), id);
-              return requireExisting(id);
-            });
-      } catch (RuntimeException e) {
-        if (attempt < 5 && isTransient(e)) {
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  /** Cancels with the token from the confirmation; the slots are free again. */
-  public void cancel(String id, String token) {
-    requireToken(id, token);
-    tx.required(
-        () -> {
-          Appointment a = requireExisting(id);
-          if (!a.status().equals("CONFIRMED") && !a.status().equals("HELD")) {
-            throw AppointmentsError.NOT_CANCELLABLE.with("Der Termin ist nicht mehr aktiv.");
-          }
-          if (!a.start().isAfter(clock.instant())) {
-            throw AppointmentsError.NOT_CANCELLABLE.with("Der Termin hat schon begonnen.");
-          }
-          if (store.changeStatus(id, a.status(), "CANCELLED")) {
-            releaseSlots(a);
-            if (a.status().equals("CONFIRMED")) {
-              mail("cancelled", id);
-            }
-          }
-        });
-  }
-
-  /** Queues an e-mail through the outbox (same transaction); one per kind and appointment. */
-  private void mail(String kind, String appointmentId) {
-    if (mail) {
-      outbox.enqueue(
-          AppointmentMail.TYPE,
-          "appointment-" + kind + "-" + appointmentId,
-          kind.replaceFirst("-\\d+$", "") + ":" + appointmentId);
-    }
-  }
-
-  /** Queues reminders for confirmed appointments starting within the next 24 hours. */
-  public int queueReminders() {
-    if (!mail) {
-      return 0;
-    }
-    Instant now = clock.instant();
-    List<Appointment> due =
-        tx.required(() -> store.remindersDue(now, now.plus(AppointmentMail.REMINDER_BEFORE)));
-    int queued = 0;
-    for (Appointment a : due) {
-      try {
-        tx.required(
-            () -> {
-              if (store.markReminded(a.id())) {
-                mail("reminder", a.id());
-              }
-            });
-        queued++;
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "reminder not queued", e);
-      }
-    }
-    return queued;
-  }
-
-  /**
-   * Data minimisation: contact data is needed for the confirmation, reminder and cancellation only;
-   * {@code buergerbuero.appointments.contact-retention-days} (default 30) after the appointment it
-   * is erased.
-   */
-  public int forgetPastContacts() {
-    Instant before = clock.instant().minus(Duration.ofDays(Math.max(1, contactRetentionDays)));
-    return tx.required(() -> store.forgetContacts(before));
-  }
-
-  /** Ends holds not confirmed in time and frees their slots. */
-  public int expireHolds() {
-    List<Appointment> expired = tx.required(() -> store.expiredHolds(clock.instant(), 500));
-    int count = 0;
-    for (Appointment a : expired) {
-      boolean done =
-          tx.required(
-              () -> {
-                if (store.changeStatus(a.id(), "HELD", "EXPIRED")) {
-                  releaseSlots(a);
-                  return true;
-                }
-                return false;
-              });
-      count += done ? 1 : 0;
-    }
-    return count;
-  }
-
-  /** The day's confirmed appointments of a location (staff view). */
-  public List<Appointment> day(String locationId, LocalDate date) {
-    Location location = locations.location(locationId);
-    return tx.required(
-        () ->
-            store.day(
-                location.id(),
-                date.atStartOfDay(location.zone()).toInstant(),
-                date.plusDays(1).atStartOfDay(location.zone()).toInstant()));
-  }
-
-  public Appointment markNoShow(String id) {
-    return tx.required(
-        () -> {
-          Appointment a = requireExisting(id);
-          if (!store.changeStatus(id, "CONFIRMED", "NO_SHOW")) {
-            throw AppointmentsError.NOT_CANCELLABLE.with("Nur bestätigte Termine.");
-          }
-          return requireExisting(id);
-        });
-  }
-
-  private void releaseSlots(Appointment a) {
-    Location location = locations.location(a.locationId());
-    for (int i = 0; i < a.slotCount(); i++) {
-      store.release(location.id(), a.start().plus(locations.slot().multipliedBy(i)));
-    }
-  }
-
-  private Appointment requireExisting(String id) {
-    return store
-        .byId(id)
-        .orElseThrow(() -> AppointmentsError.APPOINTMENT_NOT_FOUND.with("Unbekannter Termin."));
-  }
-
+  /** Authorises cancelling and moving; only the person who confirmed (and verified) gets it. */
   String cancelToken(String id) {
     return hmac("cancel:" + id);
+  }
+
+  /** Authorises confirming a hold; handed to whoever made the hold, never derivable from the id. */
+  String holdToken(String id) {
+    return hmac("hold:" + id);
+  }
+
+  /** The token of the double opt-in link mailed to the given address. */
+  String verifyToken(String id) {
+    return hmac("verify:" + id);
+  }
+
+  /** Keyed hash of a normalised e-mail address, for the open-bookings limit. */
+  String emailKey(String normalisedEmail) {
+    return hmac("email:" + normalisedEmail);
+  }
+
+  /** Constant-time comparison of a presented token with the expected one. */
+  static boolean matches(String expected, String presented) {
+    return presented != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.US_ASCII),
+            presented.getBytes(StandardCharsets.US_ASCII));
   }
 
   private String hmac(String value) {
@@ -537,24 +217,5 @@ public class AppointmentService {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Deadlock or serialisation failure (SQLSTATE class 40): try again. */
-  private static boolean isTransient(Throwable e) {
-    return sqlState(e).map(s -> s.startsWith("40")).orElse(false);
-  }
-
-  /** Unique constraint violation (SQLSTATE 23505): a parallel request with the same key won. */
-  private static boolean isDuplicate(Throwable e) {
-    return sqlState(e).map(s -> s.equals("23505")).orElse(false);
-  }
-
-  private static Optional<String> sqlState(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return Optional.of(sql.getSQLState());
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -142,10 +142,33 @@ public class AppointmentStore {
         .executeUpdate();
   }
 
+  /** A hold waiting for its double opt-in until {@code until}; counts as an open booking. */
+  void pending(String id, String name, String email, String emailKey, Instant until) {
+    em.createNativeQuery(
+            "UPDATE bb_appointment SET status = 'PENDING', hold_until = ?, contact_name = ?,"
+                + " contact_email = ?, email_key = ? WHERE id = ? AND status = 'HELD'")
+        .setParameter(1, Timestamp.from(until))
+        .setParameter(2, name)
+        .setParameter(3, email)
+        .setParameter(4, emailKey)
+        .setParameter(5, id)
+        .executeUpdate();
+  }
+
+  /** The opt-in link was followed. */
+  void verified(String id) {
+    em.createNativeQuery(
+            "UPDATE bb_appointment SET status = 'CONFIRMED', hold_until = NULL"
+                + " WHERE id = ? AND status = 'PENDING'")
+        .setParameter(1, id)
+        .executeUpdate();
+  }
+
   long openBookings(String emailKey, Instant now) {
     return ((Number)
             em.createNativeQuery(
-                    "SELECT COUNT(*) FROM bb_appointment WHERE email_key = ? AND status = 'CONFIRMED'"
+                    "SELECT COUNT(*) FROM bb_appointment WHERE email_key = ?"
+                        + " AND status IN ('CONFIRMED', 'PENDING')"
                         + " AND slot_start > ?")
                 .setParameter(1, emailKey)
                 .setParameter(2, Timestamp.from(now))
@@ -176,7 +199,9 @@ public class AppointmentStore {
 
   List<Appointment> expiredHolds(Instant now, int limit) {
     return many(
-        "SELECT " + COLUMNS + " FROM bb_appointment WHERE status = 'HELD' AND hold_until < ?",
+        "SELECT "
+            + COLUMNS
+            + " FROM bb_appointment WHERE status IN ('HELD', 'PENDING') AND hold_until < ?",
         limit,
         Timestamp.from(now));
   }

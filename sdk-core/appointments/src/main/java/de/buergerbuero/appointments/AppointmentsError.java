@@ -19,6 +19,15 @@ public enum AppointmentsError implements ErrorCode {
   INVALID_CONTACT("BB-5009", 422, "Kontaktdaten ungültig", "Invalid contact data"),
   NOT_CANCELLABLE("BB-5010", 409, "Termin kann nicht mehr storniert werden", "Cannot be cancelled"),
   TOO_MANY_SEARCHES("BB-5012", 429, "Zu viele Anfragen", "Too many searches, slow down"),
+  TOO_MANY_BOOKINGS(
+      "BB-5013",
+      429,
+      "Zu viele Buchungsversuche",
+      "Too many holds or confirmations from this client"),
+  NOT_STARTED_YET(
+      "BB-5014", 409, "Termin hat noch nicht begonnen", "Appointment has not begun yet"),
+  ALREADY_CONFIRMED(
+      "BB-5015", 409, "Reservierung schon bestätigt", "Hold already confirmed or awaiting opt-in"),
   CONFIGURATION_INVALID(
       "BB-5011", 500, "Terminkonfiguration fehlerhaft", "Appointment configuration invalid");
 

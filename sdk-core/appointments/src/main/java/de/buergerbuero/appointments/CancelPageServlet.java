@@ -10,15 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The cancel link of the confirmation e-mail, {@code /termin/absagen?id=…&token=…}. A GET only
- * shows a button (mail scanners open links); the POST of that form cancels. The HMAC token is the
- * authorisation; a wrong one gets the same answer as an unknown appointment.
+ * The cancel link of the confirmation e-mail and of the booking page, {@code
+ * /termin/absagen?id=…&token=…}; works without e-mail. A GET only shows a button (mail scanners
+ * open links); the POST of that form cancels. The HMAC token is the authorisation; a wrong one gets
+ * the same answer as an unknown appointment.
  */
 @WebServlet(urlPatterns = "/termin/absagen")
 public class CancelPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject AppointmentService appointments;
+  @Inject Changes changes;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -42,7 +43,7 @@ public class CancelPageServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     try {
-      appointments.cancel(request.getParameter("id"), request.getParameter("token"));
+      changes.cancel(request.getParameter("id"), request.getParameter("token"));
       page(
           response,
           200,

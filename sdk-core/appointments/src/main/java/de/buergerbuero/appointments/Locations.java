@@ -32,11 +32,15 @@ public record Locations(
     int maxOpenPerEmail,
     Map<String, Location> byId) {
 
-  /** A place where appointments take place. */
+  /**
+   * A place where appointments take place; {@code department} is the short id of the department
+   * whose clerks see its appointments (as in the staff login's departments).
+   */
   public record Location(
       String id,
       String name,
       String room,
+      String department,
       ZoneId zone,
       int capacity,
       Map<DayOfWeek, List<LocalTime[]>> opening,
@@ -84,12 +88,18 @@ public record Locations(
         if (capacity < 1) {
           throw new IllegalArgumentException("location " + l.path("id").asText() + ": capacity");
         }
+        String department = l.path("department").asText("");
+        if (department.isBlank()) {
+          throw new IllegalArgumentException(
+              "location " + l.path("id").asText() + ": department (whose clerks see it) missing");
+        }
         locations.put(
             l.path("id").asText(),
             new Location(
                 l.path("id").asText(),
                 l.path("name").asText(),
                 l.path("room").asText(null),
+                department,
                 ZoneId.of(l.path("timezone").asText("Europe/Berlin")),
                 capacity,
                 opening,

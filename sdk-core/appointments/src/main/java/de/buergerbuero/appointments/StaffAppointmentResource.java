@@ -17,22 +17,27 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The staff side of appointments: the day view of a location and no-shows. Staff only. */
+/**
+ * The staff side of appointments: the day view of a location and no-shows. Clerks of the location's
+ * department only.
+ */
 @Path("/v1/staff/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "Appointments", description = "Terminvereinbarung")
 public class StaffAppointmentResource {
   @Inject AppointmentService appointments;
+  @Inject StaffAppointments staffAppointments;
   @Inject CallerResolver callers;
 
   @GET
-  @Operation(summary = "Staff: the day's appointments of a location")
+  @Operation(
+      summary = "Staff: the day's appointments of a location (its department's clerks; audited)")
   public List<StaffAppointmentView> staffDay(
       @QueryParam("location") String location, @QueryParam("date") String date) {
-    Callers.requireStaff(callers.current());
+    var staff = Callers.requireStaff(callers.current());
     int minutes = appointments.locations().slotMinutes();
-    return appointments.day(location, AppointmentResource.date(date, "date")).stream()
+    return staffAppointments.day(staff, location, AppointmentResource.date(date, "date")).stream()
         .map(
             a ->
                 new StaffAppointmentView(
@@ -47,9 +52,12 @@ public class StaffAppointmentResource {
 
   @POST
   @Path("/{id}/no-show")
-  @Operation(summary = "Staff: the person did not come")
+  @Operation(
+      summary = "Staff: the person did not come",
+      description = "Only after the start (409 BB-5014 before); only the location's department.")
   public AppointmentView noShow(@PathParam("id") String id) {
-    Callers.requireStaff(callers.current());
-    return AppointmentView.of(appointments.markNoShow(id), appointments.locations().slotMinutes());
+    var staff = Callers.requireStaff(callers.current());
+    return AppointmentView.of(
+        staffAppointments.markNoShow(staff, id), appointments.locations().slotMinutes());
   }
 }

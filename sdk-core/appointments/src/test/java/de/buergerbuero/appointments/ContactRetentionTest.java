@@ -21,7 +21,7 @@ class ContactRetentionTest {
   void erasesContactsAfterTheRetentionPeriod() throws Exception {
     Instant now = Instant.parse("2026-11-27T10:00:00Z");
     List<Instant> cutOffs = new ArrayList<>();
-    AppointmentService service = new AppointmentService();
+    AppointmentMaintenance service = new AppointmentMaintenance();
     service.store =
         new AppointmentStore() {
           @Override

@@ -15,7 +15,7 @@ class LocationsTest {
   static final String JSON =
       """
       {"slotMinutes": 10, "bookingWindowDays": {"min": 1, "max": 60},
-       "locations": [{"id": "l", "name": "Bürgerbüro", "room": "0.02", "capacity": 2,
+       "locations": [{"id": "l", "name": "Bürgerbüro", "room": "0.02", "department": "ordnungsamt", "capacity": 2,
          "opening": {"MONDAY": ["08:00-09:00", "14:00-14:30"]},
          "closed": ["2026-12-28"],
          "services": [{"id": "pass", "name": "Reisepass", "slots": 3}]}]}

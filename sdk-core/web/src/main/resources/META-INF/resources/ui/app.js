@@ -391,14 +391,16 @@ function contactStep(area, hold, locations) {
     if (!ok) return;
     try {
       const confirmed = await api(`/v1/appointments/holds/${hold.id}/confirm`, {method: 'POST',
-        body: {name: name.value.trim(), email: email.value.trim()}});
+        body: {name: name.value.trim(), email: email.value.trim(), holdToken: hold.holdToken}});
       const location = locations.find((l) => l.id === confirmed.appointment.location);
-      replace(area, h('div', {class: 'success', id: 'appointment-confirmed'},
-          h('h2', {tabindex: '-1'}, t('appointments.confirmed')),
+      // PENDING: e-mail is configured, the link in it confirms (double opt-in)
+      const pending = confirmed.appointment.status === 'PENDING';
+      replace(area, h('div', {class: 'success', id: pending ? 'appointment-pending' : 'appointment-confirmed'},
+          h('h2', {tabindex: '-1'}, t(pending ? 'appointments.pending' : 'appointments.confirmed')),
           dl([[t('appointments.when'), formatDateTime(confirmed.appointment.start)],
             [t('appointments.where'), location ? location.name : confirmed.appointment.location],
             [t('appointments.room'), confirmed.room]]),
-          h('p', {}, t('appointments.mailSent')),
+          h('p', {}, t(pending ? 'appointments.checkMail' : 'appointments.mailSent')),
           h('p', {class: 'actions'},
               confirmed.roomLink ? h('a', {class: 'button primary', href: confirmed.roomLink}, t('appointments.route')) : null,
               confirmed.cancelLink ? h('a', {class: 'button', href: confirmed.cancelLink}, t('appointments.cancel')) : null)));
