@@ -160,7 +160,11 @@ public class ApplicationResource {
   }
 
   /** The parts of a multipart application, for the OpenAPI document. */
-  @Schema(name = "MultipartApplication")
+  @Schema(
+      name = "MultipartApplication",
+      description =
+          "The parts of an application with attachments (multipart/form-data): serviceId,"
+              + " formData (JSON) and any number of attachments (files).")
   public static final class MultipartApplication {
     @Schema(required = true, description = "Dienst-ID aus dem Katalog")
     public String serviceId;
