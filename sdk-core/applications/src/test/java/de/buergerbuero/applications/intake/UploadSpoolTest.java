@@ -60,6 +60,29 @@ class UploadSpoolTest {
   }
 
   @Test
+  @DisplayName("a Word file (a ZIP by its bytes) keeps its declared type, which refines the ZIP")
+  void officeDocument() throws IOException {
+    String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+      z.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+    }
+    try (UploadSpool spool = new UploadSpool(1 << 20, 1 << 20, dir)) {
+      Upload u = spool.add("Antrag.docx", docx, new ByteArrayInputStream(zip.toByteArray()), true);
+      assertThat(u.mediaType()).isEqualTo(docx);
+      assertThatThrownBy(
+              () ->
+                  spool.add(
+                      "Antrag.pdf",
+                      "application/pdf",
+                      new ByteArrayInputStream(zip.toByteArray()),
+                      true))
+          .isInstanceOf(BuergerbueroException.class);
+    }
+  }
+
+  @Test
   @DisplayName(
       "attachments together above the total cap are refused while reading (BB-2014), spool files"
           + " deleted")
