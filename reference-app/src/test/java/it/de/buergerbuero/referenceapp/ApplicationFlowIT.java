@@ -123,8 +123,12 @@ class ApplicationFlowIT {
                 "attachments",
                 "Foto Küchenschrank.jpg",
                 "image/jpeg",
-                new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3})
-            .file("attachments", "Foto Küchenschrank.jpg", "image/jpeg", new byte[] {9, 9})
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 3})
+            .file(
+                "attachments",
+                "Foto Küchenschrank.jpg",
+                "image/jpeg",
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 9})
             .build();
     HttpResponse<String> r =
         postBytes(
@@ -135,6 +139,41 @@ class ApplicationFlowIT {
         .extracting(a -> a.getString("fileName"))
         .containsExactly("Foto Küchenschrank.jpg", "Foto Küchenschrank (2).jpg");
     assertThat(attachments.get(0).getJsonNumber("size").longValue()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName(
+      "an attachment of 3 MB is filed and downloaded by the clerk byte for byte as it was uploaded")
+  void attachmentRoundTrip() {
+    byte[] pdf = new byte[3 * 1024 * 1024];
+    new java.util.Random(14).nextBytes(pdf);
+    byte[] head = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(head, 0, pdf, 0, head.length);
+    String boundary = "----bb" + System.nanoTime();
+    byte[] body =
+        Multipart.of(boundary)
+            .field("serviceId", "bewohnerparkausweis")
+            .field("formData", PARKING)
+            .file("attachments", "Fahrzeugschein.pdf", "application/pdf", pdf)
+            .build();
+    HttpResponse<String> r =
+        postBytes(
+            "/api/v1/applications", "anna", "multipart/form-data; boundary=" + boundary, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String id = object(r).getString("id");
+    String attachment = object(r).getJsonArray("attachments").getJsonObject(0).getString("id");
+    await(
+        "filed and received", Duration.ofSeconds(60), () -> status("anna", id).equals("RECEIVED"));
+    HttpResponse<byte[]> download =
+        sendBytes(
+            request(
+                    "/api/v1/staff/applications/" + id + "/attachments/" + attachment,
+                    "clerk-ordnung")
+                .GET()
+                .build());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(download.body()).isEqualTo(pdf);
   }
 
   @Test

@@ -97,6 +97,66 @@ class BadInputIT {
   }
 
   @Test
+  @DisplayName(
+      "an executable sent as invoice.pdf with type application/pdf is refused (415, BB-2012)")
+  void executableAsPdf() {
+    byte[] exe = new byte[512];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    exe[0x3C] = (byte) 0x80;
+    exe[0x80] = 'P';
+    exe[0x81] = 'E';
+    assertProblem(multipart("invoice.pdf", "application/pdf", exe), 415, "BB-2012");
+  }
+
+  @Test
+  @DisplayName("a type the service does not take is refused (415, BB-2013)")
+  void typeNotAccepted() {
+    byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
+    assertProblem(multipart("bild.gif", "image/gif", gif), 415, "BB-2013");
+  }
+
+  @Test
+  @DisplayName("a file name with a bidi override (rechnung\u202Efdp.exe) is refused (BB-2003)")
+  void bidiOverrideInName() {
+    assertProblem(multipart("rechnung\u202Efdp.exe", "application/pdf", PDF), 400, "BB-2003");
+  }
+
+  @Test
+  @DisplayName(
+      "attachments each below the file limit but together above 50 MB are refused (BB-2014)")
+  void attachmentsTogetherTooLarge() {
+    String boundary = "b" + System.nanoTime();
+    Multipart m =
+        Multipart.of(boundary).field("serviceId", "sperrmuell").field("formData", BULKY_WASTE);
+    byte[] big = new byte[19 * 1024 * 1024];
+    System.arraycopy(PDF, 0, big, 0, PDF.length);
+    for (int i = 0; i < 3; i++) {
+      m.file("attachments", "teil" + i + ".pdf", "application/pdf", big);
+    }
+    assertProblem(
+        postBytes(
+            "/api/v1/applications", "anna", "multipart/form-data; boundary=" + boundary, m.build()),
+        413,
+        "BB-2014");
+  }
+
+  private static final byte[] PDF =
+      "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static HttpResponse<String> multipart(String name, String type, byte[] content) {
+    String boundary = "b" + System.nanoTime();
+    byte[] body =
+        Multipart.of(boundary)
+            .field("serviceId", "sperrmuell")
+            .field("formData", BULKY_WASTE)
+            .file("attachments", name, type, content)
+            .build();
+    return postBytes(
+        "/api/v1/applications", "anna", "multipart/form-data; boundary=" + boundary, body);
+  }
+
+  @Test
   @DisplayName("file names with ../ or control characters are refused")
   void unsafeFileNames() {
     for (String name :

@@ -19,7 +19,19 @@ public enum ApplicationsError implements ErrorCode {
   TOO_MANY_ATTACHMENTS("BB-2008", 400, "Zu viele Anhänge", "Too many attachments"),
   REQUEST_TOO_LARGE("BB-2009", 413, "Anfrage zu groß", "Request too large"),
   ATTACHMENT_NOT_FOUND("BB-2010", 404, "Anhang nicht gefunden", "Attachment not found"),
-  CATALOGUE_INVALID("BB-2011", 500, "Dienstkatalog fehlerhaft", "Service catalogue invalid");
+  CATALOGUE_INVALID("BB-2011", 500, "Dienstkatalog fehlerhaft", "Service catalogue invalid"),
+  ATTACHMENT_TYPE_MISMATCH(
+      "BB-2012",
+      415,
+      "Inhalt der Anlage passt nicht zum Typ",
+      "Attachment content does not match its type"),
+  ATTACHMENT_TYPE_NOT_ACCEPTED(
+      "BB-2013",
+      415,
+      "Dateityp für diesen Dienst nicht zulässig",
+      "Attachment type not accepted by this service"),
+  ATTACHMENTS_TOO_LARGE(
+      "BB-2014", 413, "Anlagen zusammen zu groß", "Attachments together too large");
 
   private final Descriptor descriptor;
 

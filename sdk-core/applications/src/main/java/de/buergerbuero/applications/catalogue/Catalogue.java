@@ -14,18 +14,33 @@ import java.util.Optional;
  * @param departments the departments by id
  * @param schemas the raw JSON Schema of each service's form, by service id
  * @param validators the compiled schemas, by service id
+ * @param policies attachment types and retention, by service id (missing: defaults)
  */
 public record Catalogue(
     List<ServiceOffering> services,
     Map<String, Department> departments,
     Map<String, JsonNode> schemas,
-    Map<String, Schema> validators) {
+    Map<String, Schema> validators,
+    Map<String, ServicePolicy> policies) {
 
   public Catalogue {
     services = List.copyOf(services);
     departments = Map.copyOf(departments);
     schemas = Map.copyOf(schemas);
     validators = Map.copyOf(validators);
+    policies = Map.copyOf(policies);
+  }
+
+  public Catalogue(
+      List<ServiceOffering> services,
+      Map<String, Department> departments,
+      Map<String, JsonNode> schemas,
+      Map<String, Schema> validators) {
+    this(services, departments, schemas, validators, Map.of());
+  }
+
+  public ServicePolicy policy(String serviceId) {
+    return policies.getOrDefault(serviceId, ServicePolicy.DEFAULT);
   }
 
   public Optional<ServiceOffering> find(String id) {

@@ -62,6 +62,7 @@ public final class CatalogueLoader {
     List<ServiceOffering> services = new ArrayList<>();
     Map<String, JsonNode> schemas = new HashMap<>();
     Map<String, Schema> validators = new HashMap<>();
+    Map<String, ServicePolicy> policies = new HashMap<>();
     for (JsonNode s : root.path("services")) {
       String id = s.path("id").asText();
       try {
@@ -76,6 +77,7 @@ public final class CatalogueLoader {
         validators.put(offering.id(), registry.getSchema(schema.toString()));
         schemas.put(offering.id(), schema);
         services.add(offering);
+        policies.put(offering.id(), policy(s));
       } catch (BuergerbueroException e) {
         throw invalid("service " + id + ": " + e.getMessage());
       } catch (RuntimeException e) {
@@ -85,7 +87,27 @@ public final class CatalogueLoader {
     if (services.isEmpty()) {
       throw invalid(resource + " lists no services");
     }
-    return new Catalogue(services, departments, schemas, validators);
+    return new Catalogue(services, departments, schemas, validators, policies);
+  }
+
+  private static ServicePolicy policy(JsonNode s) {
+    List<String> types = new ArrayList<>();
+    for (JsonNode t : s.path("attachmentTypes")) {
+      String type = t.asText();
+      if (!type.matches("[a-z0-9.+-]+/([a-z0-9.+-]+|\\*)")) {
+        throw invalid("attachmentTypes: not a media type: " + type);
+      }
+      types.add(type);
+    }
+    JsonNode retention = s.path("retentionDays");
+    if (!retention.isMissingNode() && !(retention.canConvertToInt() && retention.asInt() >= 0)) {
+      throw invalid("retentionDays: a number of days (0 or more)");
+    }
+    return new ServicePolicy(
+        types,
+        retention.isMissingNode()
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(retention.asInt()));
   }
 
   private static ServiceOffering offering(JsonNode s) {

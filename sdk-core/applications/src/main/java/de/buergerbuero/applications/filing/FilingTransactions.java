@@ -2,6 +2,7 @@ package de.buergerbuero.applications.filing;
 
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.internal.ApplicationEntity;
+import de.buergerbuero.applications.internal.AttachmentContents;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.receipt.ReceiptService;
 import de.buergerbuero.kernel.model.Actor;
@@ -33,6 +34,7 @@ public class FilingTransactions {
   @Inject ApplicationService applications;
   @Inject ReceiptService receipts;
   @Inject Clock clock;
+  @Inject AttachmentContents contents;
 
   /** Builds the case record (Vorgang) of an application: receipt PDF, form data, attachments. */
   @Transactional(TxType.REQUIRES_NEW)
@@ -61,7 +63,11 @@ public class FilingTransactions {
             .setParameter("id", applicationId)
             .getResultList();
     for (AttachmentEntity t : attachments) {
-      docs.add(bytes(t.fileName(), t.mediaType(), t.content()));
+      // streamed from the database when the DMS connector reads it, outside this transaction
+      String attachmentId = t.id();
+      docs.add(
+          new CaseDocument(
+              t.fileName(), t.mediaType(), t.size(), () -> contents.open(attachmentId)));
     }
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("reference", a.reference());

@@ -1,7 +1,7 @@
 package de.buergerbuero.applications.forms;
 
 import de.buergerbuero.applications.intake.ApplicationService;
-import de.buergerbuero.applications.intake.Upload;
+import de.buergerbuero.applications.intake.UploadSpool;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.model.Applicant;
@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -55,6 +54,14 @@ public class FormIntake {
   @Inject
   @ConfigProperty(name = "buergerbuero.forms.poll-interval-ms", defaultValue = "60000")
   long pollIntervalMs;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.upload.max-file-bytes", defaultValue = "20971520")
+  long maxFileBytes;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.upload.max-total-bytes", defaultValue = "52428800")
+  long maxTotalBytes;
 
   private List<FormMapping> mappings = List.of();
   private ScheduledFuture<?> task;
@@ -180,24 +187,26 @@ public class FormIntake {
     }
     Applicant applicant =
         new Applicant(subject, mapping.applicantKind(), name == null ? "unbekannt" : name, null);
-    List<Upload> uploads = new ArrayList<>();
-    if (submission.pdf() != null) {
-      uploads.add(upload(submission.pdf()));
+    try (UploadSpool spool = new UploadSpool(maxFileBytes, maxTotalBytes, null)) {
+      if (submission.pdf() != null) {
+        spool(spool, submission.pdf());
+      }
+      for (CaseDocument attachment : submission.attachments()) {
+        spool(spool, attachment);
+      }
+      return applications.submitFromFormServer(
+          mapping.source() + ":" + submission.submissionId(),
+          new Caller.ApplicantCaller(applicant, mapping.trustLevel()),
+          mapping.serviceId(),
+          mapping.formData(submission),
+          spool.uploads());
     }
-    for (CaseDocument attachment : submission.attachments()) {
-      uploads.add(upload(attachment));
-    }
-    return applications.submitFromFormServer(
-        mapping.source() + ":" + submission.submissionId(),
-        new Caller.ApplicantCaller(applicant, mapping.trustLevel()),
-        mapping.serviceId(),
-        mapping.formData(submission),
-        uploads);
   }
 
-  private static Upload upload(CaseDocument document) {
+  /** The form server has accepted the file: its real type is recorded, not refused. */
+  private static void spool(UploadSpool spool, CaseDocument document) {
     try (InputStream in = document.content().open()) {
-      return new Upload(document.fileName(), document.mediaType(), in.readAllBytes());
+      spool.add(document.fileName(), document.mediaType(), in, false);
     } catch (IOException e) {
       throw new IllegalArgumentException("Anhang nicht lesbar: " + document.fileName());
     }

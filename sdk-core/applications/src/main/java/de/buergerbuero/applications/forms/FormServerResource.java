@@ -1,7 +1,10 @@
 package de.buergerbuero.applications.forms;
 
+import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.intake.LimitedInputStream;
 import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.error.NotAuthenticatedException;
+import de.buergerbuero.kernel.error.PayloadTooLargeException;
 import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormServers;
@@ -19,9 +22,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -40,6 +47,14 @@ public class FormServerResource {
   @Inject FormIntake intake;
   @Resource ManagedExecutorService executor;
 
+  @Inject
+  @ConfigProperty(name = "buergerbuero.forms.max-push-bytes", defaultValue = "33554432")
+  long maxPushBytes;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.forms.max-callback-bytes", defaultValue = "65536")
+  long maxCallbackBytes;
+
   /**
    * One completed form, stored before the answer: the 200 is the acknowledgement, and a repeated
    * push of the same submission returns the same application.
@@ -53,7 +68,7 @@ public class FormServerResource {
       @PathParam("source") String source,
       @PathParam("formId") String formId,
       @Context HttpHeaders headers,
-      byte[] body) {
+      InputStream body) {
     if (!(server(source) instanceof PushingFormServer pushing)) {
       throw new NoSuchResourceException("Dieser Formularserver sendet keine Formulare.");
     }
@@ -61,7 +76,9 @@ public class FormServerResource {
       throw new NotAuthenticatedException(
           "Zugangsdaten des Formularservers fehlen oder sind falsch.");
     }
-    var submission = pushing.pushed(formId, body);
+    // read only after the credentials are checked, and never more than the limit
+    var submission =
+        pushing.pushed(formId, read(body, maxPushBytes, "buergerbuero.forms.max-push-bytes"));
     String applicationId = intake.take(source, submission);
     return Map.of("transID", submission.submissionId(), "applicationId", applicationId);
   }
@@ -72,17 +89,35 @@ public class FormServerResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Form server callback: new submissions (authenticity checked)")
   public Response callback(
-      @PathParam("source") String source, @Context HttpHeaders headers, byte[] body) {
+      @PathParam("source") String source, @Context HttpHeaders headers, InputStream body) {
     if (!(server(source) instanceof AnnouncingFormServer announcing)) {
       throw new NoSuchResourceException("Dieser Formularserver kündigt nichts an.");
     }
-    Optional<String> refused = announcing.refuseCallback(headers::getHeaderString, body);
+    // the signature covers the body: it is read first, but only up to the (small) limit
+    byte[] bytes = read(body, maxCallbackBytes, "buergerbuero.forms.max-callback-bytes");
+    Optional<String> refused = announcing.refuseCallback(headers::getHeaderString, bytes);
     if (refused.isPresent()) {
       LOG.warning(() -> "Callback of " + source + " refused: " + refused.get());
       throw new NotAuthenticatedException("Callback nicht authentisch: " + refused.get());
     }
     executor.submit(intake::pollAll);
     return Response.ok().build();
+  }
+
+  /** The body, refused with 413 as soon as it passes {@code limit}. */
+  static byte[] read(InputStream body, long limit, String key) {
+    if (body == null) {
+      return new byte[0];
+    }
+    try (InputStream in = new LimitedInputStream(body, limit)) {
+      return in.readAllBytes();
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw new PayloadTooLargeException(
+          ApplicationsError.REQUEST_TOO_LARGE,
+          "Die Anfrage ist größer als " + limit + " Byte (" + key + ").");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private FormServerPort server(String source) {

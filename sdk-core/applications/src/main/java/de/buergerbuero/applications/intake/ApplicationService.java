@@ -11,7 +11,6 @@ import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.internal.StatusChangeEntity;
 import de.buergerbuero.kernel.audit.AuditLog;
-import de.buergerbuero.kernel.crypto.Hashes;
 import de.buergerbuero.kernel.error.AccessDeniedException;
 import de.buergerbuero.kernel.error.ConflictException;
 import de.buergerbuero.kernel.error.IllegalTransitionException;
@@ -51,6 +50,13 @@ public class ApplicationService {
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Transactions tx;
+  @Inject de.buergerbuero.applications.internal.AttachmentContents contents;
+
+  @Inject
+  @ConfigProperty(
+      name = "buergerbuero.upload.accepted-types",
+      defaultValue = "application/pdf,image/jpeg,image/png,image/tiff,text/plain")
+  List<String> acceptedTypes;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.reference.prefix", defaultValue = "MS")
@@ -75,6 +81,7 @@ public class ApplicationService {
       throw new TrustLevelTooLowException(service.requiredTrustLevel(), caller.trustLevel());
     }
     FormValidator.validate(catalogue.catalogue().validators().get(service.id()), formData);
+    requireAcceptedTypes(service, uploads);
     return tx.required(() -> store(caller, service, formData, uploads));
   }
 
@@ -116,6 +123,28 @@ public class ApplicationService {
         });
   }
 
+  /** Refuses attachment types the service does not take (its catalogue entry, else the default). */
+  void requireAcceptedTypes(ServiceOffering service, List<Upload> uploads) {
+    List<String> accepted = catalogue.catalogue().policy(service.id()).attachmentTypes();
+    List<String> effective = accepted.isEmpty() ? acceptedTypes : accepted;
+    for (Upload u : uploads) {
+      if (!ContentTypes.accepted(u.mediaType(), effective)) {
+        String problem =
+            "„"
+                + u.fileName()
+                + "“ ist "
+                + u.mediaType()
+                + "; dieser Dienst nimmt "
+                + String.join(", ", effective)
+                + ".";
+        throw new de.buergerbuero.kernel.error.InvalidInputException(
+            ApplicationsError.ATTACHMENT_TYPE_NOT_ACCEPTED,
+            problem,
+            List.of(new de.buergerbuero.kernel.error.FieldError("attachments", problem)));
+      }
+    }
+  }
+
   private ApplicationView store(
       Caller.ApplicantCaller caller,
       ServiceOffering service,
@@ -143,14 +172,8 @@ public class ApplicationService {
     int position = 0;
     for (Upload u : uploads) {
       AttachmentEntity attachment =
-          new AttachmentEntity(
-              id,
-              ++position,
-              u.fileName(),
-              u.mediaType(),
-              Hashes.sha256Hex(u.content()),
-              u.content());
-      em.persist(attachment);
+          new AttachmentEntity(id, ++position, u.fileName(), u.mediaType(), u.size(), u.sha256());
+      contents.insert(attachment, u);
       attachments.add(
           new AttachmentView(
               attachment.id(),

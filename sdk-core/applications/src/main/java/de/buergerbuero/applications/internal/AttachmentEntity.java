@@ -1,15 +1,17 @@
 package de.buergerbuero.applications.internal;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** An attachment of an application, kept in the database (shared by every instance). */
+/**
+ * An attachment of an application, kept in the database (shared by every instance). The entity maps
+ * only the metadata: the content is written and read as a stream by {@link AttachmentContents}, so
+ * no attachment is ever a {@code byte[]} in the heap. Rows are inserted by {@link
+ * AttachmentContents#insert}, never by {@code persist}.
+ */
 @Entity
 @Table(name = "bb_attachment")
 public class AttachmentEntity {
@@ -35,11 +37,6 @@ public class AttachmentEntity {
   @Column(name = "sha256")
   private String sha256;
 
-  @Lob
-  @Basic(fetch = FetchType.LAZY)
-  @Column(name = "content")
-  private byte[] content;
-
   protected AttachmentEntity() {}
 
   public AttachmentEntity(
@@ -47,16 +44,15 @@ public class AttachmentEntity {
       int position,
       String fileName,
       String mediaType,
-      String sha256,
-      byte[] content) {
+      long size,
+      String sha256) {
     this.id = UUID.randomUUID().toString();
     this.applicationId = applicationId;
     this.position = position;
     this.fileName = fileName;
     this.mediaType = mediaType;
-    this.size = content.length;
+    this.size = size;
     this.sha256 = sha256;
-    this.content = content;
   }
 
   public String id() {
@@ -85,9 +81,5 @@ public class AttachmentEntity {
 
   public String sha256() {
     return sha256;
-  }
-
-  public byte[] content() {
-    return content;
   }
 }

@@ -6,14 +6,13 @@ import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
 import de.buergerbuero.applications.intake.ContentDisposition;
 import de.buergerbuero.applications.intake.LimitedInputStream;
+import de.buergerbuero.applications.intake.MultipartReader;
 import de.buergerbuero.applications.intake.SafeJson;
-import de.buergerbuero.applications.intake.Upload;
+import de.buergerbuero.applications.intake.UploadSpool;
 import de.buergerbuero.applications.receipt.ReceiptService;
 import de.buergerbuero.kernel.error.FieldError;
 import de.buergerbuero.kernel.error.InvalidInputException;
-import de.buergerbuero.kernel.error.KernelError;
 import de.buergerbuero.kernel.error.MalformedRequestException;
-import de.buergerbuero.kernel.error.PayloadTooLargeException;
 import de.buergerbuero.kernel.files.SafeFileNames;
 import de.buergerbuero.kernel.security.Caller;
 import de.buergerbuero.kernel.security.CallerResolver;
@@ -22,12 +21,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,12 +35,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +63,10 @@ public class ApplicationResource {
   @Inject
   @ConfigProperty(name = "buergerbuero.upload.max-file-bytes", defaultValue = "20971520")
   long maxFileBytes;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.upload.max-total-bytes", defaultValue = "52428800")
+  long maxTotalBytes;
 
   @Inject
   @ConfigProperty(name = "buergerbuero.upload.max-files", defaultValue = "20")
@@ -94,43 +101,79 @@ public class ApplicationResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Antrag mit Anlagen stellen (multipart: serviceId, formData, attachments)")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = MultipartApplication.class)))
   @APIResponse(responseCode = "201", description = "Antrag angenommen")
-  @APIResponse(responseCode = "413", description = "Anlage zu groß (BB-2004)")
-  public Response submitMultipart(List<EntityPart> parts) {
+  @APIResponse(
+      responseCode = "413",
+      description = "Anlage zu groß (BB-2004) oder alle Anlagen zusammen zu groß (BB-2014)")
+  @APIResponse(
+      responseCode = "415",
+      description =
+          "Inhalt passt nicht zum angegebenen Typ (BB-2012) oder Typ für den Dienst nicht zulässig"
+              + " (BB-2013)")
+  public Response submitMultipart(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    // who asks is known before a byte of the body is read; the body is then read part by part
     Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
+    MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
     String serviceId = null;
     JsonNode formData = null;
-    List<Upload> uploads = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (EntityPart part : parts) {
-      ContentDisposition disposition =
-          ContentDisposition.parse(part.getHeaders().getFirst("Content-Disposition"));
-      String partName = disposition.name() != null ? disposition.name() : part.getName();
-      switch (partName) {
-        case "serviceId" -> serviceId = text(part, 200);
-        case "formData" -> formData = SafeJson.read(part.getContent(), maxJsonBytes);
-        case "attachments", "attachment" -> {
-          if (uploads.size() == maxFiles) {
-            throw new InvalidInputException(
-                ApplicationsError.TOO_MANY_ATTACHMENTS,
-                "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
-                List.of(new FieldError("attachments", "Zu viele Anlagen.")));
+    try (UploadSpool spool = new UploadSpool(maxFileBytes, maxTotalBytes, null)) {
+      for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
+        ContentDisposition disposition =
+            ContentDisposition.parse(part.header("Content-Disposition"));
+        String partName = disposition.name() == null ? "" : disposition.name();
+        switch (partName) {
+          case "serviceId" -> serviceId = text(part, 200);
+          case "formData" -> formData = SafeJson.read(part.content(), maxJsonBytes);
+          case "attachments", "attachment" -> {
+            if (spool.uploads().size() == maxFiles) {
+              throw new InvalidInputException(
+                  ApplicationsError.TOO_MANY_ATTACHMENTS,
+                  "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
+                  List.of(new FieldError("attachments", "Zu viele Anlagen.")));
+            }
+            String name = uniqueName(disposition.fileName(), names);
+            spool.add(name, part.header("Content-Type"), part.content(), true);
           }
-          uploads.add(upload(part, disposition.fileName(), names));
+          default ->
+              // never drop a part silently: an attachment under a wrong name would be lost
+              throw InvalidInputException.field(
+                  "multipart",
+                  "Unbekannter Formularteil „"
+                      + partName.replaceAll("[^\\p{L}\\p{N}_-]", "?")
+                      + "“; erlaubt sind serviceId, formData, attachments.");
         }
-        default ->
-            // never drop a part silently: an attachment under a wrong name would be lost
-            throw InvalidInputException.field(
-                "multipart",
-                "Unbekannter Formularteil „"
-                    + String.valueOf(partName).replaceAll("[^\\p{L}\\p{N}_-]", "?")
-                    + "“; erlaubt sind serviceId, formData, attachments.");
       }
+      if (serviceId == null) {
+        throw InvalidInputException.field("serviceId", "Der Dienst (serviceId) fehlt.");
+      }
+      return created(applications.submit(caller, serviceId, formData, spool.uploads()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (serviceId == null) {
-      throw InvalidInputException.field("serviceId", "Der Dienst (serviceId) fehlt.");
-    }
-    return created(applications.submit(caller, serviceId, formData, uploads));
+  }
+
+  /** The parts of a multipart application, for the OpenAPI document. */
+  @Schema(
+      name = "MultipartApplication",
+      description =
+          "The parts of an application with attachments (multipart/form-data): serviceId,"
+              + " formData (JSON) and any number of attachments (files).")
+  public static final class MultipartApplication {
+    @Schema(required = true, description = "Dienst-ID aus dem Katalog")
+    public String serviceId;
+
+    @Schema(description = "Formulardaten als JSON-Objekt")
+    public String formData;
+
+    @Schema(description = "Anlagen (Dateien)", type = SchemaType.ARRAY, format = "binary")
+    public List<String> attachments;
   }
 
   @GET
@@ -187,7 +230,7 @@ public class ApplicationResource {
     return node.asText();
   }
 
-  private Upload upload(EntityPart part, String fileName, Set<String> names) {
+  private static String uniqueName(String fileName, Set<String> names) {
     String name =
         SafeFileNames.requireSafe(
             fileName, ApplicationsError.ATTACHMENT_NAME_UNSAFE, "attachments");
@@ -199,31 +242,14 @@ public class ApplicationResource {
               ? name.substring(0, dot) + " (" + i + ")" + name.substring(dot)
               : name + " (" + i + ")";
     }
-    byte[] content;
-    try (InputStream in = new LimitedInputStream(part.getContent(), maxFileBytes)) {
-      content = in.readAllBytes();
-    } catch (LimitedInputStream.LimitExceededException e) {
-      throw new PayloadTooLargeException(
-          ApplicationsError.ATTACHMENT_TOO_LARGE,
-          "Die Anlage „" + unique + "“ ist größer als " + (maxFileBytes / (1024 * 1024)) + " MB.");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (content.length == 0) {
-      throw new InvalidInputException(
-          KernelError.INVALID_INPUT,
-          "Die Anlage „" + unique + "“ ist leer.",
-          List.of(new FieldError("attachments", "Leere Datei.")));
-    }
-    String type = part.getMediaType() == null ? null : part.getMediaType().toString();
-    return new Upload(unique, type, content);
+    return unique;
   }
 
-  private static String text(EntityPart part, int max) {
-    try (InputStream in = new LimitedInputStream(part.getContent(), max)) {
+  private static String text(MultipartReader.Part part, int max) {
+    try (InputStream in = new LimitedInputStream(part.content(), max)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (LimitedInputStream.LimitExceededException e) {
-      throw InvalidInputException.field(part.getName(), "Der Wert ist zu lang.");
+      throw InvalidInputException.field("serviceId", "Der Wert ist zu lang.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

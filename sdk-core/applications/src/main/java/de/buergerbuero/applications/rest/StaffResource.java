@@ -3,6 +3,7 @@ package de.buergerbuero.applications.rest;
 import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
 import de.buergerbuero.applications.intake.ApplicationViews.InboxItem;
 import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView;
+import de.buergerbuero.applications.internal.AttachmentContents;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.staff.StaffService;
 import de.buergerbuero.kernel.model.ApplicationStatus;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StaffResource {
   @Inject StaffService staff;
   @Inject CallerResolver callers;
+  @Inject AttachmentContents contents;
 
   /** A requested status change. */
   @Schema(
@@ -98,7 +101,16 @@ public class StaffResource {
       @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
     AttachmentEntity a =
         staff.attachment(Callers.requireStaff(callers.current()), id, attachmentId);
-    return Response.ok(a.content(), a.mediaType())
+    // the audited read is committed; the bytes stream from the database straight to the client
+    String attachment = a.id();
+    StreamingOutput content =
+        out -> {
+          try (var in = contents.open(attachment)) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(content, a.mediaType())
+        .header("Content-Length", a.size())
         .header(
             "Content-Disposition",
             "attachment; filename*=UTF-8''"

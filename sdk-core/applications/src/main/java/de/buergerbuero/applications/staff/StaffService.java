@@ -141,7 +141,6 @@ public class StaffService {
     }
     audit.append(
         staff.auditId(), "ATTACHMENT_READ", ApplicationService.AUDIT_OBJECT, id, attachmentId);
-    a.content(); // load the lazy content inside the transaction
     return a;
   }
 

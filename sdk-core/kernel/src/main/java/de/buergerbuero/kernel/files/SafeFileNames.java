@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Checks names of uploaded or filed documents. A safe name is a single path component: no
- * separators, no {@code .}/{@code ..}, no control characters, no characters Windows file systems
- * refuse, at most 255 bytes in UTF-8. Umlauts and other letters are fine.
+ * separators, no {@code .}/{@code ..}, no control or invisible characters, no characters Windows
+ * file systems refuse, at most 255 bytes in UTF-8. Umlauts and other letters are fine.
  */
 public final class SafeFileNames {
   private static final int MAX_BYTES = 255;
@@ -32,6 +32,9 @@ public final class SafeFileNames {
     if (name.codePoints().anyMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF)) {
       return "Der Dateiname ist kein gültiger Unicode-Text.";
     }
+    if (name.codePoints().anyMatch(SafeFileNames::invisible)) {
+      return "Der Dateiname enthält unsichtbare Zeichen (z. B. Schreibrichtungswechsel).";
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
@@ -48,6 +51,21 @@ public final class SafeFileNames {
       return "Der Dateiname ist länger als 255 Byte.";
     }
     return null;
+  }
+
+  /**
+   * Format characters (bidi overrides and isolates such as U+202E, zero-width spaces and joiners,
+   * the byte order mark, soft hyphens), private-use and unassigned code points: they make a name
+   * look different from what it is ({@code rechnung\u202Efdp.exe} shows as {@code
+   * rechnungexe.pdf}), so they are refused rather than silently dropped.
+   */
+  private static boolean invisible(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.FORMAT
+        || type == Character.PRIVATE_USE
+        || type == Character.UNASSIGNED
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   /**

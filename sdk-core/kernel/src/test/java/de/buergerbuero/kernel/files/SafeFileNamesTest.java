@@ -57,4 +57,28 @@ class SafeFileNamesTest {
     assertThat(SafeFileNames.problem("ä".repeat(128))).isNotNull();
     assertThat(SafeFileNames.problem("a".repeat(255))).isNull();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "rechnung\u202Efdp.exe",
+        "rechnung\u202Dpdf.exe",
+        "a\u2066b\u2069.pdf",
+        "a\u200Bb.pdf",
+        "a\u200Fb.pdf",
+        "\uFEFFa.pdf",
+        "a\u00ADb.pdf",
+        "a\u2060b.pdf",
+        "a\u061Cb.pdf",
+        "a\uFFF9b.pdf",
+        "a\uE000b.pdf",
+        "a\u0378b.pdf",
+        "a\u0085b.pdf"
+      })
+  @DisplayName(
+      "names with bidi overrides and other invisible characters are refused: they would show a"
+          + " different name and extension than the file really has")
+  void invisible(String name) {
+    assertThat(SafeFileNames.problem(name)).isNotNull();
+  }
 }
