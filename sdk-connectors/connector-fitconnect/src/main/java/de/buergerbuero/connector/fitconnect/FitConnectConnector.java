@@ -255,19 +255,37 @@ public final class FitConnectConnector implements FormServerPort {
         attachments.add(document);
       }
     }
-    Instant submitted = clock.instant();
     String date =
         metadata.additionalReferenceInfo() == null
             ? ""
             : orEmpty(metadata.additionalReferenceInfo().submissionDate());
-    if (!date.isEmpty()) {
-      try {
-        submitted = java.time.OffsetDateTime.parse(date).toInstant();
-      } catch (java.time.format.DateTimeParseException e) {
-        // not a reason to refuse the submission
-      }
-    }
+    Instant submitted = submittedAt(date, clock.instant());
     return new FormSubmission(id, serviceType, submitted, fields, pdf, attachments);
+  }
+
+  /**
+   * {@code additionalReferenceInfo.submissionDate}: a full date ({@code 2026-11-27}, taken as the
+   * start of that day in Germany) or a date-time with or without offset and fraction; anything else
+   * (or nothing) is the time of the fetch — the date is informative, not a reason to refuse.
+   */
+  static Instant submittedAt(String date, Instant fetched) {
+    String value = date == null ? "" : date.strip();
+    java.time.ZoneId germany = java.time.ZoneId.of("Europe/Berlin");
+    try {
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return java.time.LocalDateTime.parse(value).atZone(germany).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return java.time.LocalDate.parse(value).atStartOfDay(germany).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return fetched;
+    }
   }
 
   private static void requireTag(String part, String announced, String actual) {
@@ -396,7 +414,12 @@ public final class FitConnectConnector implements FormServerPort {
     return last < 0 ? "" : compactJwe.substring(last + 1);
   }
 
+  /** The metadata schema's {@code hash}: {@code type} is {@code sha512} (its only value). */
   private static String hash(FitConnectJson.Hash hash) {
+    if (hash != null && hash.type() != null && !"sha512".equals(hash.type().strip())) {
+      throw FormServerException.malformed(
+          "Hashtyp " + hash.type() + " nicht zugelassen (Metadatenschema: sha512)", null);
+    }
     return hash == null ? "" : orEmpty(hash.content());
   }
 
