@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.buergerbuero.connector.fitconnect.api.FitConnectClient;
 import de.buergerbuero.connector.fitconnect.api.FitConnectJson;
+import de.buergerbuero.connector.fitconnect.api.FitConnectRefusedException;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
@@ -20,6 +21,11 @@ import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormSubmission;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +64,7 @@ public final class FitConnectConnector implements FormServerPort {
   private final SubmissionDecryptor decryptor;
   private final Clock clock;
   private final FitConnectClient client;
+  private final SubmitEvents submitEvents;
 
   public FitConnectConnector(FitConnectConfig config, Clock clock) {
     this.config = config;
@@ -87,38 +94,92 @@ public final class FitConnectConnector implements FormServerPort {
     } catch (NoClassDefFoundError e) {
       throw new ConfigurationException(FitConnectClient.MISSING_IMPLEMENTATION, e);
     }
+    this.submitEvents = new SubmitEvents(client, clock);
   }
 
+  /** Collects {@link #fetch(String, Receiver)} into a batch, documents copied into memory. */
   @Override
   public Batch fetch(String serviceType) {
     List<FormSubmission> submissions = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
+    fetch(
+        serviceType,
+        new Receiver() {
+          @Override
+          public void accept(FormSubmission submission) {
+            submissions.add(inMemory(submission));
+          }
+
+          @Override
+          public void rejected(Rejected r) {
+            rejected.add(r);
+          }
+        });
+    return new Batch(submissions, rejected);
+  }
+
+  /**
+   * One submission at a time: fetched, its submit event checked, decrypted (attachments streamed
+   * into a temporary directory deleted after {@link Receiver#accept}), handed over. A submission
+   * that cannot be fetched now is {@linkplain Receiver#deferred deferred}; only a refusal of the
+   * client (401, 403) or an unreadable list stops the fetch.
+   */
+  @Override
+  public void fetch(String serviceType, Receiver receiver) {
     for (FitConnectJson.SubmissionList.Entry entry : client.submissions()) {
       String id = entry == null || entry.submissionId() == null ? "" : entry.submissionId();
       if (!id.matches("[0-9a-fA-F-]{36}")) {
         continue;
       }
-      FitConnectJson.Submission submission = client.submission(id);
+      FitConnectJson.Submission submission;
+      try {
+        submission = client.submission(id);
+      } catch (FormServerException e) {
+        stopOnRefusal(e);
+        receiver.deferred(id, e.getMessage());
+        continue;
+      }
       if (!serviceType.equals(submission.serviceIdentifier())) {
         continue;
       }
-      try {
-        submissions.add(read(serviceType, submission));
-      } catch (FormServerException e) {
-        if (e.isRetryable()) {
-          throw e;
+      try (Spool spool = new Spool()) {
+        FormSubmission read;
+        try {
+          read = read(serviceType, submission, spool);
+        } catch (FormServerException e) {
+          stopOnRefusal(e);
+          if (e.isRetryable()) {
+            receiver.deferred(id, e.getMessage());
+          } else {
+            event(submission, REJECT, e.getMessage(), null);
+            receiver.rejected(new Rejected(id, e.getMessage()));
+          }
+          continue;
         }
-        event(submission, REJECT, e.getMessage());
-        rejected.add(new Rejected(id, e.getMessage()));
+        receiver.accept(read);
       }
     }
-    return new Batch(submissions, rejected);
   }
 
-  private FormSubmission read(String serviceType, FitConnectJson.Submission submission) {
+  private static void stopOnRefusal(FormServerException e) {
+    if (e instanceof FitConnectRefusedException refused
+        && (refused.status() == 401 || refused.status() == 403)) {
+      throw e;
+    }
+  }
+
+  private FormSubmission read(
+      String serviceType, FitConnectJson.Submission submission, Spool spool) {
     String id = submission.submissionId();
+    String encryptedMetadata = orEmpty(submission.encryptedMetadata());
+    String encryptedData = orEmpty(submission.encryptedData());
+    SubmitEvents.Tags tags = submitEvents.of(id, orEmpty(submission.caseId()));
+    requireTag("Metadaten", tags.metadata(), tag(encryptedMetadata));
+    if (!encryptedData.isEmpty()) {
+      requireTag("Fachdaten", tags.data(), tag(encryptedData));
+    }
     FitConnectJson.Metadata metadata =
-        FitConnectClient.metadata(decryptor.decrypt(orEmpty(submission.encryptedMetadata())));
+        FitConnectClient.metadata(decryptor.decrypt(encryptedMetadata));
     FitConnectJson.ContentStructure content = metadata.contentStructure();
     FitConnectJson.Data dataInfo = content == null ? null : content.data();
     FitConnectJson.SubmissionSchema announced =
@@ -128,7 +189,7 @@ public final class FitConnectConnector implements FormServerPort {
     if (schema == null) {
       throw FormServerException.malformed("Fachdatenschema nicht angenommen: " + schemaUri, null);
     }
-    byte[] data = decryptor.decrypt(orEmpty(submission.encryptedData()));
+    byte[] data = decryptor.decrypt(encryptedData);
     SubmissionDecryptor.requireSha512(data, hash(dataInfo.hash()), "Fachdaten");
     Map<String, String> fields;
     String mimeType = announced.mimeType() == null ? "application/json" : announced.mimeType();
@@ -165,16 +226,26 @@ public final class FitConnectConnector implements FormServerPort {
       if (!attachmentId.matches("[0-9a-fA-F-]{36}")) {
         throw FormServerException.malformed("Anlage ohne gültige attachmentId", null);
       }
-      byte[] bytes = decryptor.decrypt(client.attachment(id, attachmentId));
-      SubmissionDecryptor.requireSha512(bytes, hash(a.hash()), "Anlage");
+      Path file = spool.file();
+      StreamingJwe.Result result;
+      try (InputStream jwe = client.attachment(id, attachmentId)) {
+        result = decryptor.decryptTo(jwe, file);
+      } catch (IOException e) {
+        throw FormServerException.unavailable("Anlage nicht lesbar", e);
+      }
+      requireTag(
+          "Anlage " + attachmentId,
+          tags.attachments().get(attachmentId),
+          result.authenticationTag());
+      SubmissionDecryptor.requireSha512Digest(result.sha512(), hash(a.hash()), "Anlage");
       CaseDocument document;
       try {
         document =
             new CaseDocument(
                 a.filename() == null ? attachmentId : a.filename(),
                 a.mimeType() == null ? "application/octet-stream" : a.mimeType(),
-                bytes.length,
-                () -> new ByteArrayInputStream(bytes));
+                result.size(),
+                () -> Files.newInputStream(file));
       } catch (BuergerbueroException e) {
         throw FormServerException.malformed("Anlage abgelehnt: " + e.getMessage(), e);
       }
@@ -184,28 +255,118 @@ public final class FitConnectConnector implements FormServerPort {
         attachments.add(document);
       }
     }
-    Instant submitted = clock.instant();
     String date =
         metadata.additionalReferenceInfo() == null
             ? ""
             : orEmpty(metadata.additionalReferenceInfo().submissionDate());
-    if (!date.isEmpty()) {
+    Instant submitted = submittedAt(date, clock.instant());
+    return new FormSubmission(id, serviceType, submitted, fields, pdf, attachments);
+  }
+
+  /**
+   * {@code additionalReferenceInfo.submissionDate}: a full date ({@code 2026-11-27}, taken as the
+   * start of that day in Germany) or a date-time with or without offset and fraction; anything else
+   * (or nothing) is the time of the fetch — the date is informative, not a reason to refuse.
+   */
+  static Instant submittedAt(String date, Instant fetched) {
+    String value = date == null ? "" : date.strip();
+    java.time.ZoneId germany = java.time.ZoneId.of("Europe/Berlin");
+    try {
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return java.time.LocalDateTime.parse(value).atZone(germany).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return java.time.LocalDate.parse(value).atStartOfDay(germany).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return fetched;
+    }
+  }
+
+  private static void requireTag(String part, String announced, String actual) {
+    if (announced == null
+        || !MessageDigest.isEqual(
+            announced.getBytes(StandardCharsets.US_ASCII),
+            actual.getBytes(StandardCharsets.US_ASCII))) {
+      throw FormServerException.malformed(
+          "Authentication-Tag von "
+              + part
+              + " stimmt nicht mit dem submit-submission-Ereignis des Zustelldienstes überein",
+          null);
+    }
+  }
+
+  private static FormSubmission inMemory(FormSubmission s) {
+    return new FormSubmission(
+        s.submissionId(),
+        s.formId(),
+        s.submittedAt(),
+        s.fields(),
+        s.pdf() == null ? null : inMemory(s.pdf()),
+        s.attachments().stream().map(FitConnectConnector::inMemory).toList());
+  }
+
+  private static CaseDocument inMemory(CaseDocument d) {
+    byte[] bytes;
+    try (InputStream in = d.content().open()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw FormServerException.unavailable("Anlage nicht lesbar", e);
+    }
+    return new CaseDocument(
+        d.fileName(), d.mediaType(), bytes.length, () -> new ByteArrayInputStream(bytes));
+  }
+
+  /** Decrypted attachments of one submission, deleted when it has been handed over. */
+  private static final class Spool implements AutoCloseable {
+    private Path directory;
+    private int files;
+
+    Path file() {
       try {
-        submitted = java.time.OffsetDateTime.parse(date).toInstant();
-      } catch (java.time.format.DateTimeParseException e) {
-        // not a reason to refuse the submission
+        if (directory == null) {
+          directory = Files.createTempDirectory("fitconnect-");
+        }
+        return directory.resolve("part-" + files++);
+      } catch (IOException e) {
+        throw FormServerException.unavailable("Kein Platz für Anlagen: " + e.getMessage(), e);
       }
     }
-    return new FormSubmission(id, serviceType, submitted, fields, pdf, attachments);
+
+    @Override
+    public void close() {
+      if (directory == null) {
+        return;
+      }
+      try (var paths = Files.list(directory)) {
+        for (Path p : paths.toList()) {
+          Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(directory);
+      } catch (IOException e) {
+        // the temporary directory is left for the OS to clean
+      }
+    }
   }
 
   @Override
   public void acknowledge(String serviceType, String submissionId) {
-    event(client.submission(submissionId), ACCEPT, null);
+    FitConnectJson.Submission submission = client.submission(submissionId);
+    SubmitEvents.Tags tags = submitEvents.of(submissionId, orEmpty(submission.caseId()));
+    event(submission, ACCEPT, null, tags.attachments());
   }
 
   /** Posts a signed Security Event Token (accept or reject) to the case's event log. */
-  private void event(FitConnectJson.Submission submission, String event, String problem) {
+  private void event(
+      FitConnectJson.Submission submission,
+      String event,
+      String problem,
+      Map<String, String> attachmentTags) {
     String caseId = orEmpty(submission.caseId());
     String submissionId = orEmpty(submission.submissionId());
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -213,6 +374,7 @@ public final class FitConnectConnector implements FormServerPort {
       Map<String, Object> tags = new LinkedHashMap<>();
       tags.put("metadata", tag(orEmpty(submission.encryptedMetadata())));
       tags.put("data", tag(orEmpty(submission.encryptedData())));
+      tags.put("attachments", attachmentTags == null ? Map.of() : attachmentTags);
       payload.put("authenticationTags", tags);
     } else {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -252,7 +414,12 @@ public final class FitConnectConnector implements FormServerPort {
     return last < 0 ? "" : compactJwe.substring(last + 1);
   }
 
+  /** The metadata schema's {@code hash}: {@code type} is {@code sha512} (its only value). */
   private static String hash(FitConnectJson.Hash hash) {
+    if (hash != null && hash.type() != null && !"sha512".equals(hash.type().strip())) {
+      throw FormServerException.malformed(
+          "Hashtyp " + hash.type() + " nicht zugelassen (Metadatenschema: sha512)", null);
+    }
     return hash == null ? "" : orEmpty(hash.content());
   }
 

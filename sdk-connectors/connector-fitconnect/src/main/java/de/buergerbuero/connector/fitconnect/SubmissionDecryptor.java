@@ -25,7 +25,7 @@ public final class SubmissionDecryptor {
   /** What FIT-Connect prescribes. */
   public static final Set<JWEAlgorithm> FIT_CONNECT_ALGORITHMS = Set.of(JWEAlgorithm.RSA_OAEP_256);
 
-  private static final int MAX_JWE_CHARS = 120 << 20;
+  private static final long MAX_JWE_CHARS = 200L << 20;
 
   private final RSAKey privateKey;
   private final Set<JWEAlgorithm> algorithms;
@@ -80,6 +80,27 @@ public final class SubmissionDecryptor {
           "JWE nicht entschlüsselbar (falscher Schlüssel oder verändert)", e);
     }
     return jwe.getPayload().toBytes();
+  }
+
+  /**
+   * Decrypts a compact JWE read from a stream into a file, holding only small buffers (see {@link
+   * StreamingJwe}); for attachments, which may be large.
+   */
+  StreamingJwe.Result decryptTo(java.io.InputStream compactJwe, java.nio.file.Path plaintext) {
+    return StreamingJwe.decrypt(compactJwe, privateKey, algorithms, MAX_JWE_CHARS, plaintext);
+  }
+
+  /** As {@link #requireSha512} for a digest computed while streaming. */
+  static void requireSha512Digest(byte[] actual, String announcedHex, String what) {
+    byte[] announced;
+    try {
+      announced = HexFormat.of().parseHex(announcedHex == null ? "" : announcedHex.strip());
+    } catch (IllegalArgumentException e) {
+      throw FormServerException.malformed("Hashwert von " + what + " ist kein Hex", e);
+    }
+    if (!MessageDigest.isEqual(actual, announced)) {
+      throw FormServerException.malformed("Hashwert von " + what + " stimmt nicht (SHA-512)", null);
+    }
   }
 
   /** Decrypts and returns UTF-8 text (metadata, JSON data). */

@@ -4,13 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -49,8 +57,14 @@ public final class FitConnectSimulator
   private final Map<String, ObjectNode> submissions = new ConcurrentHashMap<>();
   private final Map<String, String> attachments = new ConcurrentHashMap<>();
   private final Map<String, String> events = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> acceptedAttachmentTags = new ConcurrentHashMap<>();
   private final String token = UUID.randomUUID().toString();
   private volatile int failWith;
+  private final Map<String, Integer> failSubmission = new ConcurrentHashMap<>();
+  private final Map<String, String> rawSubmission = new ConcurrentHashMap<>();
+  private final Map<String, String> submitEvents = new ConcurrentHashMap<>();
+  private final RSAKey zustelldienstKey;
+  private volatile RSAKey submitEventSigner;
 
   FitConnectSimulator(RSAKey destinationPublicKey, RSAKey subscriberSigningPublicKey)
       throws IOException {
@@ -62,9 +76,16 @@ public final class FitConnectSimulator
       RSAKey destinationPublicKey, RSAKey subscriberSigningPublicKey, int port) throws IOException {
     this.destinationPublicKey = destinationPublicKey;
     this.subscriberSigningPublicKey = subscriberSigningPublicKey;
+    try {
+      this.zustelldienstKey = new RSAKeyGenerator(2048).keyID("zustelldienst-sig").generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    this.submitEventSigner = zustelldienstKey;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/token", this::token);
     server.createContext("/v1/", this::api);
+    server.createContext("/.well-known/jwks.json", this::jwks);
     server.start();
   }
 
@@ -97,6 +118,13 @@ public final class FitConnectSimulator
     }
   }
 
+  /** The Zustelldienst's public signature keys (JWK Set), as the Submission API publishes them. */
+  private void jwks(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      reply(exchange, 200, new JWKSet(zustelldienstKey.toPublicJWK()).toString());
+    }
+  }
+
   private void api(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (failWith != 0) {
@@ -124,6 +152,29 @@ public final class FitConnectSimulator
             });
         list.put("count", items.size()).put("offset", 0).put("totalCount", items.size());
         reply(exchange, 200, list.toString());
+      } else if (method.equals("GET")
+          && path.length == 2
+          && path[0].equals("submissions")
+          && failSubmission.containsKey(path[1])) {
+        reply(exchange, failSubmission.get(path[1]), "{}");
+      } else if (method.equals("GET")
+          && path.length == 2
+          && path[0].equals("submissions")
+          && rawSubmission.containsKey(path[1])) {
+        reply(exchange, 200, rawSubmission.get(path[1]));
+      } else if (method.equals("GET")
+          && path.length == 3
+          && path[0].equals("cases")
+          && path[2].equals("events")) {
+        ObjectNode log = JSON.createObjectNode();
+        ArrayNode sets = log.putArray("eventLog");
+        submissions.forEach(
+            (id, s) -> {
+              if (s.get("caseId").asText().equals(path[1]) && submitEvents.containsKey(id)) {
+                sets.add(submitEvents.get(id));
+              }
+            });
+        reply(exchange, 200, log.toString());
       } else if (method.equals("GET") && path.length == 2 && path[0].equals("submissions")) {
         ObjectNode s = submissions.get(path[1]);
         reply(exchange, s == null ? 404 : 200, s == null ? "{}" : s.toString());
@@ -147,6 +198,14 @@ public final class FitConnectSimulator
           String event =
               jwt.getJWTClaimsSet().getJSONObjectClaim("events").keySet().iterator().next();
           events.put(submission, event);
+          Object payload = jwt.getJWTClaimsSet().getJSONObjectClaim("events").get(event);
+          if (payload instanceof Map<?, ?> p
+              && p.get("authenticationTags") instanceof Map<?, ?> tags
+              && tags.get("attachments") instanceof Map<?, ?> attachmentTags) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            attachmentTags.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            acceptedAttachmentTags.put(submission, copy);
+          }
           reply(exchange, 204, "");
         } catch (Exception e) {
           reply(exchange, 400, "{\"detail\":\"not a SET\"}");
@@ -231,7 +290,102 @@ public final class FitConnectSimulator
     s.put("encryptedMetadata", encrypt(metadata.toString().getBytes(StandardCharsets.UTF_8)));
     s.put("encryptedData", encrypt(data));
     submissions.put(id, s);
+    submitEvents.put(id, submitEvent(id, s, Map.of()));
     return id;
+  }
+
+  /**
+   * The Zustelldienst's {@code submit-submission} Security Event Token: signed (PS512) with its
+   * key, carrying the authentication tags of every encrypted part (FIT-Connect event log).
+   */
+  private String submitEvent(String id, ObjectNode s, Map<String, String> changedTags) {
+    try {
+      Map<String, Object> attachmentTags = new java.util.LinkedHashMap<>();
+      s.get("attachments")
+          .forEach(
+              a -> attachmentTags.put(a.asText(), tag(attachments.get(id + "/" + a.asText()))));
+      Map<String, Object> tags = new java.util.LinkedHashMap<>();
+      tags.put("metadata", tag(s.get("encryptedMetadata").asText()));
+      tags.put("data", tag(s.get("encryptedData").asText()));
+      tags.put("attachments", attachmentTags);
+      changedTags.forEach(
+          (part, value) -> {
+            if (tags.containsKey(part)) {
+              tags.put(part, value);
+            } else {
+              attachmentTags.put(part, value);
+            }
+          });
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .issuer(url().toString())
+              .issueTime(new java.util.Date())
+              .jwtID(UUID.randomUUID().toString())
+              .subject("submission:" + id)
+              .claim("txn", "case:" + s.get("caseId").asText())
+              .claim(
+                  "events",
+                  Map.of(
+                      "https://schema.fitko.de/fit-connect/events/submit-submission",
+                      Map.of("authenticationTags", tags)))
+              .build();
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.PS512)
+                  .type(new JOSEObjectType("secevent+jwt"))
+                  .keyID(submitEventSigner.getKeyID())
+                  .build(),
+              claims);
+      jwt.sign(new RSASSASigner(submitEventSigner));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String tag(String compactJwe) {
+    return compactJwe.substring(compactJwe.lastIndexOf('.') + 1);
+  }
+
+  /** The attachment tags the subscriber's accept event named ({@code attachmentId → tag}). */
+  public Map<String, Object> acceptedAttachmentTags(String submissionId) {
+    return acceptedAttachmentTags.getOrDefault(submissionId, Map.of());
+  }
+
+  /** The submission's GET answers with this HTTP status (the others are served). */
+  public void failSubmission(String submissionId, int status) {
+    failSubmission.put(submissionId, status);
+  }
+
+  /** The submission's GET answers with this body instead (a document of the wrong shape). */
+  public void answerSubmission(String submissionId, String json) {
+    rawSubmission.put(submissionId, json);
+  }
+
+  /** The submit event names another authentication tag for a part (metadata, data, an id). */
+  public void tamperSubmitEvent(String submissionId, String part, String tag) {
+    submitEvents.put(
+        submissionId, submitEvent(submissionId, submissions.get(submissionId), Map.of(part, tag)));
+  }
+
+  /** The submit event is signed by a key that is not the Zustelldienst's. */
+  public void forgeSubmitEvent(String submissionId) {
+    try {
+      submitEventSigner = new RSAKeyGenerator(2048).keyID(zustelldienstKey.getKeyID()).generate();
+      submitEvents.put(
+          submissionId, submitEvent(submissionId, submissions.get(submissionId), Map.of()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      submitEventSigner = zustelldienstKey;
+    }
+  }
+
+  /** The attachment ids of a submission, as the Submission API lists them. */
+  public java.util.List<String> attachmentIds(String submissionId) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    submissions.get(submissionId).get("attachments").forEach(a -> ids.add(a.asText()));
+    return ids;
   }
 
   private void addAttachment(

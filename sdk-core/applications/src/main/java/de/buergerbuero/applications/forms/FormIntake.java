@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,6 +68,10 @@ public class FormIntake {
   private List<FormMapping> mappings = List.of();
   private ScheduledFuture<?> task;
   private final Deque<Problem> problems = new ArrayDeque<>();
+  private final ReentrantLock polling = new ReentrantLock();
+
+  /** [0]: a requested poll runs; [1]: another is asked for after it. */
+  private final boolean[] pollState = new boolean[2];
 
   /** A submission that could not become an application. */
   public record Problem(
@@ -103,6 +109,11 @@ public class FormIntake {
     LOG.info(() -> "Form intake: " + mappings.size() + " forms, every " + pollIntervalMs + " ms");
   }
 
+  /** The mappings in use (set at start-up; tests set them directly). */
+  void mappings(List<FormMapping> mappings) {
+    this.mappings = List.copyOf(mappings);
+  }
+
   @PreDestroy
   void stop() {
     if (task != null) {
@@ -110,52 +121,127 @@ public class FormIntake {
     }
   }
 
-  /** One round over every mapped form; returns the number of applications stored or found. */
-  public int pollAll() {
-    int count = 0;
-    for (FormMapping mapping : mappings) {
-      FormServerPort port = servers.bySource().get(mapping.source());
-      FormServerPort.Batch batch;
-      try {
-        batch = port.fetch(mapping.formId());
-      } catch (BuergerbueroException e) {
-        LOG.warning(
-            () ->
-                "Form server "
-                    + mapping.source()
-                    + " ("
-                    + mapping.formId()
-                    + "): "
-                    + e.getMessage());
-        continue;
+  /**
+   * Asks for a poll soon (a form server announced new submissions): at most one poll runs and at
+   * most one waits behind it, so a burst of announcements costs two polls, not one each.
+   */
+  public void pollSoon(Executor executor) {
+    synchronized (pollState) {
+      if (pollState[0]) {
+        pollState[1] = true;
+        return;
       }
-      for (FormServerPort.Rejected r : batch.rejected()) {
-        problem(mapping, r.submissionId(), r.reason());
+      pollState[0] = true;
+    }
+    try {
+      executor.execute(this::pollWhileAsked);
+    } catch (RuntimeException e) {
+      synchronized (pollState) {
+        pollState[0] = false;
       }
-      for (FormSubmission submission : batch.submissions()) {
-        try {
-          intake(mapping, submission);
-          port.acknowledge(mapping.formId(), submission.submissionId());
-          count++;
-        } catch (BuergerbueroException e) {
-          // field pointers and messages name what is wrong, never the values entered
-          String fields =
-              e.fieldErrors().stream()
-                  .map(f -> f.field() + ": " + f.message())
-                  .collect(java.util.stream.Collectors.joining("; "));
-          problem(
-              mapping,
-              submission.submissionId(),
-              e.errorCode().descriptor().code()
-                  + " "
-                  + e.getMessage()
-                  + (fields.isEmpty() ? "" : " (" + fields + ")"));
-        } catch (IllegalArgumentException e) {
-          problem(mapping, submission.submissionId(), e.getMessage());
+      throw e;
+    }
+  }
+
+  private void pollWhileAsked() {
+    boolean again = true;
+    try {
+      while (again) {
+        pollAll();
+        synchronized (pollState) {
+          again = pollState[1];
+          pollState[1] = false;
+          pollState[0] = again;
+        }
+      }
+    } finally {
+      if (again) {
+        synchronized (pollState) {
+          pollState[0] = false;
         }
       }
     }
-    return count;
+  }
+
+  /**
+   * One round over every mapped form; returns the number of applications stored or found. Rounds
+   * never overlap (scheduled, announced and admin-triggered polls wait for each other). Submissions
+   * are taken one at a time; one that cannot be fetched now is skipped and comes again next round.
+   */
+  public int pollAll() {
+    polling.lock();
+    try {
+      int count = 0;
+      for (FormMapping mapping : mappings) {
+        count += poll(mapping);
+      }
+      return count;
+    } finally {
+      polling.unlock();
+    }
+  }
+
+  private int poll(FormMapping mapping) {
+    FormServerPort port = servers.bySource().get(mapping.source());
+    int[] count = {0};
+    try {
+      port.fetch(
+          mapping.formId(),
+          new FormServerPort.Receiver() {
+            @Override
+            public void accept(FormSubmission submission) {
+              if (take(mapping, port, submission)) {
+                count[0]++;
+              }
+            }
+
+            @Override
+            public void rejected(FormServerPort.Rejected r) {
+              problem(mapping, r.submissionId(), r.reason());
+            }
+
+            @Override
+            public void deferred(String submissionId, String reason) {
+              LOG.warning(
+                  () ->
+                      "Form submission "
+                          + submissionId
+                          + " of "
+                          + mapping.formId()
+                          + " skipped, fetched again next round: "
+                          + reason);
+            }
+          });
+    } catch (BuergerbueroException e) {
+      LOG.warning(
+          () ->
+              "Form server " + mapping.source() + " (" + mapping.formId() + "): " + e.getMessage());
+    }
+    return count[0];
+  }
+
+  private boolean take(FormMapping mapping, FormServerPort port, FormSubmission submission) {
+    try {
+      intake(mapping, submission);
+      port.acknowledge(mapping.formId(), submission.submissionId());
+      return true;
+    } catch (BuergerbueroException e) {
+      // field pointers and messages name what is wrong, never the values entered
+      String fields =
+          e.fieldErrors().stream()
+              .map(f -> f.field() + ": " + f.message())
+              .collect(java.util.stream.Collectors.joining("; "));
+      problem(
+          mapping,
+          submission.submissionId(),
+          e.errorCode().descriptor().code()
+              + " "
+              + e.getMessage()
+              + (fields.isEmpty() ? "" : " (" + fields + ")"));
+    } catch (IllegalArgumentException e) {
+      problem(mapping, submission.submissionId(), e.getMessage());
+    }
+    return false;
   }
 
   /**

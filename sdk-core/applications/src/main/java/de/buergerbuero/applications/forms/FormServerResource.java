@@ -83,7 +83,10 @@ public class FormServerResource {
     return Map.of("transID", submission.submissionId(), "applicationId", applicationId);
   }
 
-  /** An authenticated announcement of new submissions: the intake fetches at once. */
+  /**
+   * An authenticated announcement of new submissions: the intake fetches soon. Announcements that
+   * come while a poll runs are folded into one poll after it.
+   */
   @POST
   @Path("callbacks")
   @Consumes(MediaType.WILDCARD)
@@ -100,7 +103,7 @@ public class FormServerResource {
       LOG.warning(() -> "Callback of " + source + " refused: " + refused.get());
       throw new NotAuthenticatedException("Callback nicht authentisch: " + refused.get());
     }
-    executor.submit(intake::pollAll);
+    intake.pollSoon(executor);
     return Response.ok().build();
   }
 

@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -41,6 +42,7 @@ public final class FitConnectClient {
 
   private final TokenApi tokens;
   private final SubmissionApi api;
+  private final KeysApi keys;
   private final String clientId;
   private final String clientSecret;
   private final String destinationId;
@@ -63,6 +65,9 @@ public final class FitConnectClient {
     this.api =
         builder(URI.create(submissionApiUrl.toString().replaceAll("/+$", "")), timeout)
             .build(SubmissionApi.class);
+    this.keys =
+        builder(URI.create(submissionApiUrl.toString().replaceAll("/+$", "")), timeout)
+            .build(KeysApi.class);
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.destinationId = destinationId;
@@ -98,10 +103,25 @@ public final class FitConnectClient {
     return submission;
   }
 
-  /** The encrypted attachment (JWE, compact serialisation). */
-  public String attachment(String submissionId, String attachmentId) {
-    String jwe = authorised(bearer -> api.attachment(bearer, submissionId, attachmentId));
-    return jwe == null ? "" : jwe;
+  /** The encrypted attachment (JWE, compact serialisation) as a stream; the caller closes it. */
+  public InputStream attachment(String submissionId, String attachmentId) {
+    InputStream jwe = authorised(bearer -> api.attachment(bearer, submissionId, attachmentId));
+    return jwe == null ? InputStream.nullInputStream() : jwe;
+  }
+
+  /** The Security Event Tokens of a case. */
+  public List<String> eventLog(String caseId) {
+    FitConnectJson.EventLog log = authorised(bearer -> api.eventLog(bearer, caseId));
+    if (log == null) {
+      throw FormServerException.unavailable("FIT-Connect-Antwort ist kein JSON-Objekt", null);
+    }
+    return log.eventLog() == null ? List.of() : log.eventLog();
+  }
+
+  /** The Zustelldienst's public signature keys (JWK Set as JSON). */
+  public String zustelldienstKeys() {
+    String jwks = call(keys::jwks);
+    return jwks == null ? "" : jwks;
   }
 
   public void event(String caseId, String securityEventToken) {

@@ -34,6 +34,9 @@ public final class FitConnectJson {
     }
   }
 
+  /** {@code GET /v1/cases/{caseId}/events}: the Security Event Tokens of the case. */
+  public record EventLog(List<String> eventLog) {}
+
   public record ServiceType(String identifier, String name) {}
 
   /** The decrypted metadata (FIT-Connect metadata schema 1.x), as far as read. */

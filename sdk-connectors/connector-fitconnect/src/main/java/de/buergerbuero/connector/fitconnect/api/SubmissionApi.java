@@ -46,10 +46,18 @@ public interface SubmissionApi {
   @GET
   @Path("/submissions/{submissionId}/attachments/{attachmentId}")
   @Produces(JOSE)
-  String attachment(
+  java.io.InputStream attachment(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("submissionId") String submissionId,
       @PathParam("attachmentId") String attachmentId);
+
+  /** The case's event log: Security Event Tokens (submit, accept, reject, …). */
+  @GET
+  @Path("/cases/{caseId}/events")
+  @Produces(MediaType.APPLICATION_JSON)
+  FitConnectJson.EventLog eventLog(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("caseId") String caseId);
 
   /** Adds a signed Security Event Token (accept or reject) to the case's event log. */
   @POST

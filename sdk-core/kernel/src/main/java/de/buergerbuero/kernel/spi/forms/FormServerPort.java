@@ -19,6 +19,36 @@ public interface FormServerPort {
   /** The submissions of a form that are new or fetched but not yet acknowledged. */
   Batch fetch(String formId);
 
+  /**
+   * The same submissions as {@link #fetch(String)}, handed over one at a time, so that a connector
+   * need not hold a whole batch (decrypted data, attachments) at once. A document of a submission
+   * can be read only during {@link Receiver#accept}; the connector may delete its copy afterwards.
+   * A submission that cannot be fetched now (network, 5xx, an answer of the wrong shape) is
+   * reported to {@link Receiver#deferred} and offered again next time; the others go on.
+   *
+   * <p>The default hands over the result of {@link #fetch(String)}; connectors that decrypt or
+   * download per submission should override it.
+   *
+   * @throws FormServerException as {@link #fetch(String)} when nothing can be fetched at all
+   */
+  default void fetch(String formId, Receiver receiver) {
+    Batch batch = fetch(formId);
+    batch.rejected().forEach(receiver::rejected);
+    batch.submissions().forEach(receiver::accept);
+  }
+
+  /** Takes the submissions of one {@link #fetch(String, Receiver)}. */
+  interface Receiver {
+    /** A readable submission; its documents are readable until this method returns. */
+    void accept(FormSubmission submission);
+
+    /** A submission that could not be read; the form server is told and does not deliver it. */
+    void rejected(Rejected rejected);
+
+    /** A submission that could not be fetched now; it is offered again on the next fetch. */
+    default void deferred(String submissionId, String reason) {}
+  }
+
   /** Tells the form server the submission is stored and must not be delivered again. */
   void acknowledge(String formId, String submissionId);
 
