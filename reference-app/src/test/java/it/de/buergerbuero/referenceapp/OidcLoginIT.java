@@ -53,6 +53,15 @@ class OidcLoginIT {
     assertRefused(attacker, attacker.get(next.replaceAll("code=[^&]+", "code=forged")));
   }
 
+  @Test
+  @DisplayName(
+      "login CSRF: the callback of an attacker's own login opened in a victim's browser is refused")
+  void loginCsrfRefused() throws Exception {
+    String planted = new IdpBrowser().oidcCallbackUrl("ben", "?next=%2F");
+    IdpBrowser victim = new IdpBrowser();
+    assertRefused(victim, victim.get(planted));
+  }
+
   private static void assertRefused(IdpBrowser b, HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
     assertThat(r.body()).contains("BB-1014");

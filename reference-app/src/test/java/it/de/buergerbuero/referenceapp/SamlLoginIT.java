@@ -204,21 +204,20 @@ class SamlLoginIT {
 
   @Test
   @DisplayName(
-      "Keycloak's real answer with its signatures removed, an attribute changed, or replayed is"
-          + " refused with 401, and nobody is logged in")
+      "Keycloak encrypts the assertion (AES-256-GCM, RSA-OAEP) and the portal decrypts it; an"
+          + " altered ciphertext, a replayed answer or one for another request is refused with"
+          + " 401, and nobody is logged in")
   void forgedAnswersAreRefused() throws Exception {
     IdpBrowser b = new IdpBrowser();
     IdpBrowser.IdpAnswer answer = b.loginAtIdp("anna", "?next=%2F");
     String xml = decode(answer.samlResponse());
-    String unsigned = xml.replaceAll("(?s)<(\\w+:)?Signature[ >].*?</(\\w+:)?Signature>", "");
-    assertThat(unsigned).doesNotContain("SignatureValue");
-    assertRefused(b, b.post(answer, encode(unsigned)));
-
-    answer = b.loginAtIdp("anna", "?next=%2F");
-    String altered =
-        decode(answer.samlResponse()).replace("bundid-bpk2-anna-7f3a", "bundid-bpk2-ben-91c2");
-    assertThat(altered).contains("bundid-bpk2-ben-91c2");
-    assertRefused(b, b.post(answer, encode(altered)));
+    assertThat(xml)
+        .contains("EncryptedAssertion", "xmlenc11#aes256-gcm", "xmlenc11#rsa-oaep")
+        .doesNotContain("bundid-bpk2-anna-7f3a", "Anna");
+    String cipher = IdpBrowser.find(xml, "<(?:\\w+:)?CipherValue>([^<]{40})");
+    String flipped =
+        cipher.substring(0, 20) + (cipher.charAt(20) == 'A' ? 'B' : 'A') + cipher.substring(21);
+    assertRefused(b, b.post(answer, encode(xml.replace(cipher, flipped))));
 
     answer = b.loginAtIdp("anna", "?next=%2F");
     assertThat(b.post(answer, answer.samlResponse()).statusCode()).isEqualTo(200);
@@ -226,6 +225,73 @@ class SamlLoginIT {
     assertRefused(attacker, attacker.post(answer, answer.samlResponse())); // same RelayState again
     IdpBrowser.IdpAnswer fresh = attacker.loginAtIdp("ben", "?next=%2F");
     assertRefused(attacker, attacker.post(fresh, answer.samlResponse())); // answers another request
+  }
+
+  @Test
+  @DisplayName(
+      "single logout started by the portal: the session ends here and at Keycloak (the next login"
+          + " asks for the password again)")
+  void spInitiatedSingleLogout() throws Exception {
+    IdpBrowser b = new IdpBrowser().login("anna");
+    HttpResponse<String> start = b.get("/saml/logout");
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
+    String logoutRequest = start.headers().firstValue("Location").orElseThrow();
+    assertThat(logoutRequest).contains("SAMLRequest=", "&Signature=");
+    assertThat(b.session().getString("role")).isEqualTo("anonymous");
+    HttpResponse<String> back = b.follow(b.get(logoutRequest));
+    if (back.body().contains("SAMLResponse") && !back.uri().getPath().equals("/saml/slo")) {
+      // Keycloak answers by the POST binding (it forces POST for this client)
+      back =
+          b.postForm(
+              IdpBrowser.unescape(
+                  IdpBrowser.find(
+                      IdpBrowser.find(back.body(), "<form([^>]*)>"), "action=\"([^\"]+)\"")),
+              Map.of(
+                  "SAMLResponse",
+                  IdpBrowser.unescape(
+                      IdpBrowser.find(back.body(), "name=\"SAMLResponse\" value=\"([^\"]+)\"")),
+                  "RelayState",
+                  IdpBrowser.unescape(
+                      IdpBrowser.find(back.body(), "name=\"RelayState\" value=\"([^\"]+)\""))));
+    }
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    assertThat(back.body()).contains("Abgemeldet");
+    String again = b.get("/saml/login?next=%2F").headers().firstValue("Location").orElseThrow();
+    assertThat(b.follow(b.get(again)).body()).contains("kc-form-login");
+  }
+
+  @Test
+  @DisplayName(
+      "login CSRF: an attacker's own valid IdP answer planted into a victim's browser is refused;"
+          + " the login is bound to the browser that started it by a pre-login cookie")
+  void loginCsrfRefused() throws Exception {
+    IdpBrowser attacker = new IdpBrowser();
+    IdpBrowser.IdpAnswer answer = attacker.loginAtIdp("ben", "?next=%2F");
+    IdpBrowser victim = new IdpBrowser();
+    assertRefused(victim, victim.post(answer, answer.samlResponse()));
+
+    IdpBrowser b = new IdpBrowser();
+    HttpResponse<String> start = b.get("/saml/login?next=%2F");
+    assertThat(start.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).contains("bb_saml_login=", "Path=/saml/acs", "HttpOnly"));
+  }
+
+  @Test
+  @DisplayName("a logout request not signed by the IdP is refused and ends no session")
+  void forgedLogoutRequestRefused() throws Exception {
+    IdpBrowser anna = new IdpBrowser().login("anna");
+    IdpBrowser attacker = new IdpBrowser();
+    String forged =
+        "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+            + " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_f1\" Version=\"2.0\""
+            + " IssueInstant=\""
+            + java.time.Instant.now()
+            + "\" Destination=\"http://localhost:9080/saml/slo\"><saml:Issuer>"
+            + "http://127.0.0.1:8180/realms/bundid</saml:Issuer><saml:NameID>x</saml:NameID>"
+            + "</samlp:LogoutRequest>";
+    HttpResponse<String> r = attacker.postForm("/saml/slo", Map.of("SAMLRequest", encode(forged)));
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(anna.session().getString("role")).isEqualTo("applicant");
   }
 
   private static void assertRefused(IdpBrowser b, HttpResponse<String> r) throws Exception {

@@ -1,16 +1,10 @@
 package de.buergerbuero.connector.servicekonto;
 
 import de.buergerbuero.kernel.model.TrustLevel;
-import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
  * A SAML 2.0 {@code AuthnRequest} sent by the HTTP-Redirect binding. The caller keeps {@link #id}
@@ -58,47 +52,17 @@ public record AuthnRequest(String id, Instant issuedAt, TrustLevel minimum, Stri
           .append("</saml:AuthnContextClassRef></samlp:RequestedAuthnContext>");
     }
     xml.append("</samlp:AuthnRequest>");
-    String query =
-        "SAMLRequest="
-            + url(Base64.getEncoder().encodeToString(deflate(xml.toString())))
-            + (relayState == null ? "" : "&RelayState=" + url(relayState));
-    if (settings.credential() != null) {
-      // HTTP-Redirect binding signature (SAML bindings §3.4.4.1): over the URL-encoded
-      // parameters in this order, SigAlg included
-      query += "&SigAlg=" + url(RSA_SHA256);
-      query += "&Signature=" + url(sign(query, settings.credential()));
-    }
-    String sso = settings.idp().singleSignOnUrl();
-    return new AuthnRequest(id, issued, minimum, sso + (sso.contains("?") ? "&" : "?") + query);
+    String url =
+        RedirectBinding.url(
+            settings.idp().singleSignOnUrl(),
+            "SAMLRequest",
+            xml.toString(),
+            relayState,
+            settings.credential());
+    return new AuthnRequest(id, issued, minimum, url);
   }
 
-  static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-
-  private static String sign(String signedQuery, SpCredential credential) {
-    try {
-      java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
-      rsa.initSign(credential.key());
-      rsa.update(signedQuery.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getEncoder().encodeToString(rsa.sign());
-    } catch (java.security.GeneralSecurityException e) {
-      throw new SamlException(SamlException.Reason.METADATA, "cannot sign the AuthnRequest", e);
-    }
-  }
-
-  private static byte[] deflate(String xml) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (DeflaterOutputStream deflater =
-        new DeflaterOutputStream(out, new Deflater(Deflater.DEFLATED, true))) {
-      deflater.write(xml.getBytes(StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static String url(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
+  static final String RSA_SHA256 = RedirectBinding.RSA_SHA256;
 
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");

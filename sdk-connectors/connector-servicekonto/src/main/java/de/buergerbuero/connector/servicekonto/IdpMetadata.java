@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,8 @@ public record IdpMetadata(
     String entityId,
     String singleSignOnUrl,
     List<X509Certificate> signingCertificates,
-    boolean wantAuthnRequestsSigned) {
+    boolean wantAuthnRequestsSigned,
+    String singleLogoutUrl) {
   static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
   public IdpMetadata {
@@ -33,6 +35,15 @@ public record IdpMetadata(
     }
   }
 
+  /** An IdP without single logout. */
+  public IdpMetadata(
+      String entityId,
+      String singleSignOnUrl,
+      List<X509Certificate> signingCertificates,
+      boolean wantAuthnRequestsSigned) {
+    this(entityId, singleSignOnUrl, signingCertificates, wantAuthnRequestsSigned, null);
+  }
+
   /** An IdP that does not ask for signed AuthnRequests (the metadata schema's default). */
   public IdpMetadata(
       String entityId, String singleSignOnUrl, List<X509Certificate> signingCertificates) {
@@ -40,10 +51,47 @@ public record IdpMetadata(
   }
 
   public static IdpMetadata parse(byte[] xml) {
+    return parse(xml, List.of(), null);
+  }
+
+  /**
+   * Parses metadata and checks what makes it trustworthy: a signature on the {@code
+   * EntityDescriptor} must verify with one of {@code metadataSigners} (the federation's metadata
+   * signing certificates, configured by the operator); when signers are configured, unsigned
+   * metadata is refused; signed metadata without configured signers is refused too (there is
+   * nothing to check it against). {@code validUntil} in the past makes it unusable.
+   *
+   * @param now the time to check {@code validUntil} against; null skips that check
+   */
+  public static IdpMetadata parse(byte[] xml, List<X509Certificate> metadataSigners, Instant now) {
     Element root = SecureXml.parse(xml).getDocumentElement();
     if (!SecureXml.MD.equals(root.getNamespaceURI())
         || !"EntityDescriptor".equals(root.getLocalName())) {
       throw new SamlException(SamlException.Reason.METADATA, "not an md:EntityDescriptor");
+    }
+    Element signature = SecureXml.child(root, SecureXml.DS, "Signature");
+    if (signature != null) {
+      if (metadataSigners.isEmpty()) {
+        throw new SamlException(
+            SamlException.Reason.METADATA,
+            "the metadata is signed; configure its signing certificate"
+                + " (buergerbuero.login.saml.idp-metadata-signing-certificate) to check it");
+      }
+      try {
+        XmlSignatures.verify(signature, root, metadataSigners);
+      } catch (SamlException e) {
+        throw new SamlException(
+            SamlException.Reason.METADATA, "metadata signature: " + e.getMessage(), e);
+      }
+    } else if (!metadataSigners.isEmpty()) {
+      throw new SamlException(
+          SamlException.Reason.METADATA, "the metadata is not signed, but must be");
+    }
+    String validUntil = SecureXml.attr(root, "validUntil");
+    if (now != null
+        && validUntil != null
+        && !now.isBefore(SamlValues.instant(validUntil, "validUntil"))) {
+      throw new SamlException(SamlException.Reason.METADATA, "the metadata has expired");
     }
     Element idp = SecureXml.required(root, SecureXml.MD, "IDPSSODescriptor");
     String sso = null;
@@ -57,6 +105,14 @@ public record IdpMetadata(
     if (sso == null || sso.isBlank()) {
       throw new SamlException(
           SamlException.Reason.METADATA, "no HTTP-Redirect SingleSignOnService");
+    }
+    String slo = null;
+    NodeList logouts = idp.getElementsByTagNameNS(SecureXml.MD, "SingleLogoutService");
+    for (int i = 0; i < logouts.getLength(); i++) {
+      Element s = (Element) logouts.item(i);
+      if (REDIRECT.equals(s.getAttribute("Binding"))) {
+        slo = SamlValues.collapse(s.getAttribute("Location"));
+      }
     }
     List<X509Certificate> certs = new ArrayList<>();
     NodeList keys = idp.getElementsByTagNameNS(SecureXml.MD, "KeyDescriptor");
@@ -75,7 +131,11 @@ public record IdpMetadata(
         SamlValues.xsBoolean(
             SecureXml.attr(idp, "WantAuthnRequestsSigned"), false, "WantAuthnRequestsSigned");
     return new IdpMetadata(
-        SamlValues.collapse(root.getAttribute("entityID")), sso, certs, wantsSigned);
+        SamlValues.collapse(root.getAttribute("entityID")),
+        sso,
+        certs,
+        wantsSigned,
+        slo == null || slo.isBlank() ? null : slo);
   }
 
   static X509Certificate certificate(String base64) {

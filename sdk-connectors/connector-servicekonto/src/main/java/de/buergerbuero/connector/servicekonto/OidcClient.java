@@ -117,10 +117,18 @@ public final class OidcClient {
 
   /** Starts a login; {@code minimum} asks for a trust level by {@code acr_values}. */
   public Start start(TrustLevel minimum, String next, Instant now) {
+    return start(minimum, next, null, now);
+  }
+
+  /**
+   * Starts a login bound to the browser that holds {@code browser} (the pre-login cookie's value):
+   * {@link #complete} succeeds only when the same value comes back with the callback.
+   */
+  public Start start(TrustLevel minimum, String next, String browser, Instant now) {
     String state = PendingLogins.newToken();
     String nonce = PendingLogins.newToken();
     String verifier = PendingLogins.newToken() + PendingLogins.newToken();
-    pending.put(state, new Pending(nonce, verifier, next), now);
+    pending.put(state, browser, new Pending(nonce, verifier, next), now);
     String url =
         provider.authorizationEndpoint()
             + (provider.authorizationEndpoint().contains("?") ? "&" : "?")
@@ -144,7 +152,12 @@ public final class OidcClient {
 
   /** The redirect back: exchanges the code and validates the ID token. */
   public Completed complete(String code, String state, Instant now) {
-    Pending p = pending.take(state, now);
+    return complete(code, state, null, now);
+  }
+
+  /** The redirect back, brought by the browser holding {@code browser} (see {@link #start}). */
+  public Completed complete(String code, String state, String browser, Instant now) {
+    Pending p = pending.take(state, browser, now);
     if (p == null) {
       throw new OidcException("no login in flight for this state");
     }

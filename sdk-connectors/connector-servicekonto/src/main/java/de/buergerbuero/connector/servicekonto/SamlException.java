@@ -20,6 +20,10 @@ public class SamlException extends RuntimeException {
     UNSOLICITED,
     REPLAYED,
     ENCRYPTED_NOT_SUPPORTED,
+    /** An encrypted assertion could not be decrypted, or used an algorithm not allowed. */
+    DECRYPTION_FAILED,
+    /** A plain assertion although the SP requires encrypted ones. */
+    NOT_ENCRYPTED,
     IDP_STATUS,
     MISSING_ATTRIBUTE,
     METADATA

@@ -2,22 +2,12 @@ package de.buergerbuero.connector.servicekonto;
 
 import static de.buergerbuero.connector.servicekonto.SamlException.Reason.*;
 
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.xml.crypto.KeySelector;
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignatureMethod;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -29,21 +19,12 @@ import org.w3c.dom.NodeList;
  * IdP's metadata with the signature covering that very assertion (no signature wrapping), issuer,
  * destination, audience, bearer subject confirmation with recipient, validity window and {@code
  * InResponseTo} of the request this browser started, success status, and a one-time assertion id.
- * Encrypted assertions are not supported and refused.
+ * An {@code EncryptedAssertion} is decrypted with the SP's key ({@link AssertionDecrypter}) after
+ * the response signature (if any) was checked, and then passes the very same checks.
  */
 public final class SamlResponseValidator {
   private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
   private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
-  private static final Set<String> SIGNATURE_ALGORITHMS =
-      Set.of(
-          SignatureMethod.RSA_SHA256,
-          SignatureMethod.RSA_SHA512,
-          SignatureMethod.ECDSA_SHA256,
-          SignatureMethod.ECDSA_SHA512,
-          "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1");
-  private static final Set<String> TRANSFORMS =
-      Set.of(Transform.ENVELOPED, CanonicalizationMethod.EXCLUSIVE);
-
   private final SamlSettings settings;
   private final ReplayCache replays;
 
@@ -78,25 +59,42 @@ public final class SamlResponseValidator {
     if (!"2.0".equals(response.getAttribute("Version"))) {
       throw new SamlException(MALFORMED, "SAML version is not 2.0");
     }
-    if (doc.getElementsByTagNameNS(SecureXml.SAML, "EncryptedAssertion").getLength() > 0) {
-      throw new SamlException(ENCRYPTED_NOT_SUPPORTED, "encrypted assertions are not supported");
-    }
+    NodeList encrypted = doc.getElementsByTagNameNS(SecureXml.SAML, "EncryptedAssertion");
     NodeList assertions = doc.getElementsByTagNameNS(SecureXml.SAML, "Assertion");
-    if (assertions.getLength() != 1 || assertions.item(0).getParentNode() != response) {
+    if (encrypted.getLength() + assertions.getLength() != 1
+        || (encrypted.getLength() == 1 ? encrypted : assertions).item(0).getParentNode()
+            != response) {
       throw new SamlException(MALFORMED, "exactly one assertion, directly in the response");
     }
-    Element assertion = (Element) assertions.item(0);
+    // signatures first: nothing of the content is trusted before. The response signature covers
+    // the assertion as sent (encrypted or not), so it is checked before decrypting.
+    Element responseSignature = SecureXml.child(response, SecureXml.DS, "Signature");
+    if (responseSignature != null) {
+      verify(responseSignature, response);
+    }
+    Element assertion;
+    if (encrypted.getLength() == 1) {
+      if (settings.decryption() == null) {
+        throw new SamlException(
+            ENCRYPTED_NOT_SUPPORTED, "encrypted assertion, but no SP decryption key configured");
+      }
+      Element encryptedAssertion = (Element) encrypted.item(0);
+      assertion = AssertionDecrypter.decrypt(encryptedAssertion, settings.decryption().key());
+      response.replaceChild(assertion, encryptedAssertion);
+      if (doc.getElementsByTagNameNS(SecureXml.SAML, "Assertion").getLength() != 1) {
+        throw new SamlException(MALFORMED, "exactly one assertion, directly in the response");
+      }
+    } else if (settings.requireEncryptedAssertions()) {
+      throw new SamlException(NOT_ENCRYPTED, "the SP accepts encrypted assertions only");
+    } else {
+      assertion = (Element) assertions.item(0);
+    }
 
-    // signatures first: nothing of the content is trusted before
     Element assertionSignature = SecureXml.child(assertion, SecureXml.DS, "Signature");
     if (assertionSignature == null) {
       throw new SamlException(NOT_SIGNED, "the assertion is not signed");
     }
     verify(assertionSignature, assertion);
-    Element responseSignature = SecureXml.child(response, SecureXml.DS, "Signature");
-    if (responseSignature != null) {
-      verify(responseSignature, response);
-    }
     if (doc.getElementsByTagNameNS(SecureXml.DS, "Signature").getLength()
         != (responseSignature == null ? 1 : 2)) {
       throw new SamlException(MALFORMED, "unexpected signature elements");
@@ -148,13 +146,15 @@ public final class SamlResponseValidator {
     if (context != null) {
       classRef = SecureXml.text(SecureXml.child(context, SecureXml.SAML, "AuthnContextClassRef"));
     }
+    String sessionIndex = SecureXml.attr(authn, "SessionIndex");
     Map<String, List<String>> attributes = attributes(assertion);
 
     String id = assertion.getAttribute("ID");
     if (!replays.firstUse(id, notOnOrAfter.plus(settings.clockSkew()), now)) {
       throw new SamlException(REPLAYED, "assertion already used");
     }
-    return new SamlAssertion(id, nameId, authnInstant, classRef, attributes, notOnOrAfter);
+    return new SamlAssertion(
+        id, nameId, authnInstant, classRef, attributes, notOnOrAfter, sessionIndex);
   }
 
   private Instant checkSubjectConfirmation(Element subject, String requestId, Instant now) {
@@ -232,50 +232,8 @@ public final class SamlResponseValidator {
     return result;
   }
 
-  /** Verifies one enveloped signature that must reference exactly {@code signed}. */
   private void verify(Element signatureElement, Element signed) {
-    String id = signed.getAttribute("ID");
-    if (id.isEmpty()) {
-      throw new SamlException(MALFORMED, signed.getLocalName() + " without ID");
-    }
-    SamlException last = null;
-    for (X509Certificate cert : settings.idp().signingCertificates()) {
-      try {
-        DOMValidateContext context =
-            new DOMValidateContext(
-                KeySelector.singletonKeySelector(cert.getPublicKey()), signatureElement);
-        context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
-        context.setIdAttributeNS(signed, null, "ID");
-        XMLSignature signature =
-            XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
-        var info = signature.getSignedInfo();
-        if (!SIGNATURE_ALGORITHMS.contains(info.getSignatureMethod().getAlgorithm())) {
-          throw new SamlException(SIGNATURE_INVALID, "signature algorithm not allowed");
-        }
-        if (info.getReferences().size() != 1) {
-          throw new SamlException(SIGNATURE_INVALID, "exactly one reference expected");
-        }
-        Reference reference = (Reference) info.getReferences().get(0);
-        if (!("#" + id).equals(reference.getURI())) {
-          throw new SamlException(SIGNATURE_INVALID, "the signature covers another element");
-        }
-        for (Object t : reference.getTransforms()) {
-          if (!TRANSFORMS.contains(((Transform) t).getAlgorithm())) {
-            throw new SamlException(SIGNATURE_INVALID, "transform not allowed");
-          }
-        }
-        if (signature.validate(context)) {
-          return;
-        }
-        last = new SamlException(SIGNATURE_INVALID, "signature does not verify");
-      } catch (SamlException e) {
-        throw e;
-      } catch (Exception e) {
-        last =
-            new SamlException(SIGNATURE_INVALID, "signature not verifiable: " + e.getMessage(), e);
-      }
-    }
-    throw last;
+    XmlSignatures.verify(signatureElement, signed, settings.idp().signingCertificates());
   }
 
   /** anyURI and NCName values: whitespace collapsed as their types define; null stays null. */

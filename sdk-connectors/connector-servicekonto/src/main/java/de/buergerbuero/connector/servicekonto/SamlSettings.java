@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param credential the SP's signing key for AuthnRequests; null sends them unsigned, which an IdP
  *     whose metadata says {@code WantAuthnRequestsSigned} refuses, so such settings are refused
  *     here
+ * @param decryption the SP's key for encrypted assertions (published as {@code use="encryption"} in
+ *     the SP metadata); null: encrypted assertions are refused
+ * @param requireEncryptedAssertions refuse plain assertions (BundID always encrypts; a plain one
+ *     then means a misconfigured or impersonated IdP)
+ * @param singleLogoutUrl the SP's single logout endpoint (HTTP-Redirect), or null for none
  */
 public record SamlSettings(
     String spEntityId,
@@ -24,7 +29,32 @@ public record SamlSettings(
     Duration clockSkew,
     Duration requestLifetime,
     BundIdAttributes attributes,
-    SpCredential credential) {
+    SpCredential credential,
+    SpCredential decryption,
+    boolean requireEncryptedAssertions,
+    String singleLogoutUrl) {
+  /** Settings without encryption and single logout. */
+  public SamlSettings(
+      String spEntityId,
+      String assertionConsumerServiceUrl,
+      IdpMetadata idp,
+      Duration clockSkew,
+      Duration requestLifetime,
+      BundIdAttributes attributes,
+      SpCredential credential) {
+    this(
+        spEntityId,
+        assertionConsumerServiceUrl,
+        idp,
+        clockSkew,
+        requestLifetime,
+        attributes,
+        credential,
+        null,
+        false,
+        null);
+  }
+
   public SamlSettings {
     Objects.requireNonNull(spEntityId, "spEntityId");
     Objects.requireNonNull(assertionConsumerServiceUrl, "assertionConsumerServiceUrl");
@@ -37,6 +67,12 @@ public record SamlSettings(
           SamlException.Reason.METADATA,
           "the IdP's metadata requires signed AuthnRequests (WantAuthnRequestsSigned);"
               + " configure the SP signing key (buergerbuero.login.saml.sp-keystore)");
+    }
+    if (requireEncryptedAssertions && decryption == null) {
+      throw new SamlException(
+          SamlException.Reason.METADATA,
+          "encrypted assertions required, but no decryption key"
+              + " (buergerbuero.login.saml.sp-keystore)");
     }
   }
 }

@@ -22,6 +22,9 @@ import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.apache.xml.security.encryption.EncryptedKey;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.keys.KeyInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -38,6 +41,19 @@ final class TestIdentityProvider {
 
   final PrivateKey key;
   final X509Certificate certificate;
+
+  /** The SP's test-only key pair (test-sp.p12): encrypted assertions are encrypted for it. */
+  static SpCredential spCredential() {
+    try (InputStream in = TestIdentityProvider.class.getResourceAsStream("/test-sp.p12")) {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(in, "test-only".toCharArray());
+      return new SpCredential(
+          (PrivateKey) ks.getKey("sp", "test-only".toCharArray()),
+          (X509Certificate) ks.getCertificate("sp"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   TestIdentityProvider(String keystore) {
     try (InputStream in = TestIdentityProvider.class.getResourceAsStream("/" + keystore + ".p12")) {
@@ -166,6 +182,43 @@ final class TestIdentityProvider {
       Node afterIssuer = element.getFirstChild().getNextSibling();
       DOMSignContext context = new DOMSignContext(key, element, afterIssuer);
       f.newXMLSignature(info, null).sign(context);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The signed response with its assertion encrypted for {@code recipient} the way an IdP does it:
+   * a fresh AES key encrypts the assertion ({@code content}), the key is encrypted with the SP's
+   * public key ({@code transport}) and travels in the EncryptedData's KeyInfo.
+   */
+  Document encrypted(Draft d, X509Certificate recipient, String content, String transport) {
+    return encrypt(signed(d), recipient, content, transport);
+  }
+
+  static Document encrypt(
+      Document doc, X509Certificate recipient, String content, String transport) {
+    try {
+      org.apache.xml.security.Init.init();
+      Element assertion = (Element) doc.getElementsByTagNameNS(SecureXml.SAML, "Assertion").item(0);
+      javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+      generator.init(content.contains("128") ? 128 : 256);
+      javax.crypto.SecretKey aes = generator.generateKey();
+      XMLCipher keyCipher = XMLCipher.getInstance(transport);
+      keyCipher.init(XMLCipher.WRAP_MODE, recipient.getPublicKey());
+      EncryptedKey encryptedKey = keyCipher.encryptKey(doc, aes);
+      XMLCipher cipher = XMLCipher.getInstance(content);
+      cipher.init(XMLCipher.ENCRYPT_MODE, aes);
+      KeyInfo keyInfo = new KeyInfo(doc);
+      keyInfo.add(encryptedKey);
+      cipher.getEncryptedData().setKeyInfo(keyInfo);
+      cipher.doFinal(doc, assertion, false);
+      Element data =
+          (Element) doc.getElementsByTagNameNS(AssertionDecrypter.XENC, "EncryptedData").item(0);
+      Element wrapper = doc.createElementNS(SecureXml.SAML, "saml:EncryptedAssertion");
+      data.getParentNode().replaceChild(wrapper, data);
+      wrapper.appendChild(data);
+      return doc;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -29,6 +29,10 @@ public class OidcLoginServlet extends HttpServlet {
   @Inject OidcLogin oidc;
   @Inject Clock clock;
 
+  private PreLoginCookie cookie() {
+    return new PreLoginCookie("bb_oidc_login", "/oidc/callback", oidc.publicUrl);
+  }
+
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (!oidc.enabled()) {
@@ -43,7 +47,11 @@ public class OidcLoginServlet extends HttpServlet {
             level == null || level.isBlank() ? null : TrustLevel.ofEidasLevel(level.strip());
         OidcClient.Start start =
             oidc.client()
-                .start(minimum, LoginSession.safeNext(req.getParameter("next")), clock.instant());
+                .start(
+                    minimum,
+                    LoginSession.safeNext(req.getParameter("next")),
+                    cookie().issue(res),
+                    clock.instant());
         res.sendRedirect(start.redirectUrl());
       } catch (OidcException e) {
         LOG.log(Level.WARNING, "OIDC login not possible: " + e.getMessage());
@@ -59,7 +67,11 @@ public class OidcLoginServlet extends HttpServlet {
       }
       OidcClient.Completed login =
           oidc.client()
-              .complete(req.getParameter("code"), req.getParameter("state"), clock.instant());
+              .complete(
+                  req.getParameter("code"),
+                  req.getParameter("state"),
+                  cookie().take(req, res),
+                  clock.instant());
       LoginPages.loggedIn(req, res, login.caller(), login.next());
     } catch (OidcException | SamlException e) {
       LOG.log(Level.WARNING, "OIDC login refused: " + e.getMessage());

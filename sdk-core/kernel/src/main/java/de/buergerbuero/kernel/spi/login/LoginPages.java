@@ -43,6 +43,22 @@ public final class LoginPages {
                 + "\">Weiter / continue</a></p></main></body></html>");
   }
 
+  /**
+   * 200: the portal session has ended (after a single logout at the identity provider, or when the
+   * identity provider ended it), with a link to the start page.
+   */
+  public static void loggedOut(HttpServletResponse res) throws IOException {
+    res.setStatus(HttpServletResponse.SC_OK);
+    res.setHeader("Cache-Control", "no-store");
+    res.setContentType("text/html;charset=UTF-8");
+    res.getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">"
+                + "<title>Abgemeldet – Bürgerbüro</title></head><body><main><h1>Abgemeldet</h1>"
+                + "<p>Sie sind abgemeldet. <span lang=\"en\">You are logged out.</span></p>"
+                + "<p><a id=\"home\" href=\"/\">Startseite</a></p></main></body></html>");
+  }
+
   /** A login that did not work: German first, English second, a way to start again. */
   private static void problem(
       HttpServletResponse res, int status, String german, String english, String retry)

@@ -33,4 +33,13 @@ public interface RealLogin {
 
   /** The link text shown to the citizen, German (the front end's language). */
   String label();
+
+  /**
+   * The path that ends the portal session <em>and</em> the session at the identity provider (single
+   * logout), or {@code null} when this login has none; the front end's logout should send a caller
+   * who logged in through this login there instead of only ending the portal session.
+   */
+  default String logoutPath() {
+    return null;
+  }
 }
