@@ -5,6 +5,7 @@ import de.buergerbuero.appointments.Locations.OfferedService;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.persistence.MigrationSet;
 import de.buergerbuero.kernel.persistence.Transactions;
+import de.buergerbuero.kernel.profile.DeploymentProfile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -40,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AppointmentService {
   private static final Logger LOG = Logger.getLogger(AppointmentService.class.getName());
-  private static final String DEVELOPMENT_SECRET = "development-only-appointment-secret";
 
   @Inject AppointmentStore store;
   @Inject BookingCalendar calendar;
@@ -53,12 +53,15 @@ public class AppointmentService {
   Optional<String> resource;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.appointments.secret", defaultValue = DEVELOPMENT_SECRET)
-  String secret;
+  @ConfigProperty(name = AppointmentSecrets.KEY)
+  Optional<String> secret;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
-  String profile;
+  @ConfigProperty(name = DeploymentProfile.KEY)
+  Optional<String> profile;
+
+  /** The key that signs cancel links (see {@link AppointmentSecrets}). */
+  private String signingKey;
 
   private Locations locations;
 
@@ -70,6 +73,9 @@ public class AppointmentService {
 
   @PostConstruct
   void load() {
+    signingKey =
+        DeploymentProfile.of(profile)
+            .secret(AppointmentSecrets.KEY, secret, AppointmentSecrets.DEVELOPMENT_SECRET);
     if (resource.isEmpty() || resource.get().isBlank()) {
       locations = new Locations(10, 10, 1, 60, 3, Map.of());
       return;
@@ -83,10 +89,6 @@ public class AppointmentService {
       locations = Locations.read(in);
     } catch (IOException e) {
       throw new ConfigurationException("buergerbuero.appointments.resource: " + e.getMessage());
-    }
-    if ("production".equals(profile) && DEVELOPMENT_SECRET.equals(secret)) {
-      throw new ConfigurationException(
-          "buergerbuero.appointments.secret must be set in production (signs cancel links)");
     }
   }
 
@@ -210,7 +212,7 @@ public class AppointmentService {
   private String hmac(String value) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));

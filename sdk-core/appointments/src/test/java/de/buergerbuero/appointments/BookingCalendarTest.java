@@ -40,8 +40,8 @@ class BookingCalendarTest {
   static AppointmentService service(ExternalSystem external) {
     AppointmentService s = new AppointmentService();
     s.resource = java.util.Optional.of("test-locations.json");
-    s.secret = "test";
-    s.profile = "test";
+    s.secret = java.util.Optional.of("test");
+    s.profile = java.util.Optional.of("test");
     s.clock = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
     s.calendar = external;
     s.load();

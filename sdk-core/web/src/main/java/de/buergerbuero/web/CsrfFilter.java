@@ -20,9 +20,12 @@ import java.util.Set;
 /**
  * CSRF protection for browser sessions: a state-changing request (POST, PUT, PATCH, DELETE) that is
  * authenticated by a cookie — an HTTP session of the development login or a login cookie of the
- * real login — must carry the session's token ({@link BrowserSession#csrfToken}). Requests that
- * authenticate themselves with an {@code Authorization} header (API clients, form servers) and
- * anonymous requests are not affected; SameSite=Strict cookies are the second line of defence.
+ * real login — must carry the session's token ({@link BrowserSession#csrfToken}). API clients that
+ * authenticate with an {@code Authorization} header pass, except HTTP Basic sent from another site:
+ * a browser attaches cached Basic credentials to a cross-site form post just like a cookie, so such
+ * a request (Fetch metadata {@code Sec-Fetch-Site: cross-site|same-site}, or a foreign {@code
+ * Origin}) is refused. Anonymous requests are not affected; SameSite=Strict cookies are the second
+ * line of defence.
  */
 @WebFilter(urlPatterns = {"/api/*", "/logout"})
 public class CsrfFilter extends HttpFilter {
@@ -33,13 +36,16 @@ public class CsrfFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (SAFE.contains(req.getMethod()) || req.getHeader("Authorization") != null) {
+    String authorization = req.getHeader("Authorization");
+    if (SAFE.contains(req.getMethod())
+        || (authorization != null && !(isBasic(authorization) && fromAnotherSite(req)))) {
       chain.doFilter(req, res);
       return;
     }
     HttpSession session = req.getSession(false);
     boolean cookieAuthenticated =
-        req.getUserPrincipal() != null
+        authorization != null
+            || req.getUserPrincipal() != null
             || (session != null
                 && (session.getAttribute(LoginSession.CALLER) != null
                     || session.getAttribute(BrowserSession.USER) != null));
@@ -70,5 +76,35 @@ public class CsrfFilter extends HttpFilter {
     res.setContentType(ProblemDetail.MEDIA_TYPE + ";charset=UTF-8");
     res.setHeader("Cache-Control", "no-store");
     res.getWriter().write(JSON.toJson(problem));
+  }
+
+  private static boolean isBasic(String authorization) {
+    return authorization.regionMatches(true, 0, "Basic ", 0, 6);
+  }
+
+  /**
+   * Whether a browser sent the request from another site: Fetch metadata where the browser sends
+   * it, else an {@code Origin} whose host differs from the request's. Clients that are no browser
+   * send neither.
+   */
+  static boolean fromAnotherSite(HttpServletRequest req) {
+    String site = req.getHeader("Sec-Fetch-Site");
+    if (site != null) {
+      return !"same-origin".equalsIgnoreCase(site) && !"none".equalsIgnoreCase(site);
+    }
+    String origin = req.getHeader("Origin");
+    if (origin == null) {
+      return false;
+    }
+    String host = req.getHeader("Host");
+    try {
+      java.net.URI uri = java.net.URI.create(origin);
+      String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      return host == null
+          || uri.getHost() == null
+          || !(authority.equalsIgnoreCase(host) || uri.getHost().equalsIgnoreCase(host));
+    } catch (IllegalArgumentException e) {
+      return true; // "null" or garbage: a sandboxed or unknown origin
+    }
   }
 }

@@ -4,6 +4,7 @@ import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.model.Applicant;
 import de.buergerbuero.kernel.model.ApplicantKind;
 import de.buergerbuero.kernel.model.TrustLevel;
+import de.buergerbuero.kernel.profile.DeploymentProfile;
 import de.buergerbuero.kernel.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The development login of the embedded default. Liberty authenticates the user against the basic
  * registry in {@code dev-login.xml}; this class maps the account to a caller with a fixed profile.
  * The trust level of a citizen can be chosen per request with the header {@value #TRUST_HEADER}
- * (none/low/substantial/high), to try out step-up. Switched on by {@code
- * buergerbuero.login.development} (default true); the server refuses to start when it is on and
- * {@code buergerbuero.profile=production}.
+ * (none/low/substantial/high), to try out step-up. It answers only under the explicit development
+ * profile ({@code buergerbuero.profile=development}, ADR 0015) and can be switched off there with
+ * {@code buergerbuero.login.development=false}; with any other or no profile it never answers, and
+ * the server refuses to start when {@code buergerbuero.login.development=true} is set explicitly.
  */
 @ApplicationScoped
 public class DevelopmentLogin {
@@ -56,26 +58,31 @@ public class DevelopmentLogin {
           new Caller.StaffCaller("admin", "Ada Admin", Set.of(), true));
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.profile", defaultValue = "development")
-  String profile;
+  @ConfigProperty(name = DeploymentProfile.KEY)
+  Optional<String> profile;
 
   @Inject
-  @ConfigProperty(name = "buergerbuero.login.development", defaultValue = "true")
-  boolean enabled;
+  @ConfigProperty(name = "buergerbuero.login.development")
+  Optional<Boolean> enabled;
 
-  /** Stops the deployment before anything else when a production system has the dev login. */
+  /**
+   * Stops the deployment before anything else when the development login is asked for outside the
+   * development profile.
+   */
   void refuseInProduction(@Observes @Priority(1) Startup startup) {
-    if ("production".equals(profile) && enabled) {
+    DeploymentProfile deployment = DeploymentProfile.of(profile);
+    if (!deployment.isDevelopment() && enabled.orElse(false)) {
       throw new ConfigurationException(
-          "The development login must not run with buergerbuero.profile=production: set"
-              + " buergerbuero.login.development=false and configure the real login"
-              + " (buergerbuero.login.saml.*, connector-servicekonto).");
+          "The development login runs only with buergerbuero.profile=development, not with "
+              + deployment.describe()
+              + ": set buergerbuero.login.development=false (or leave it out) and configure the"
+              + " real login (buergerbuero.login.saml.*, connector-servicekonto).");
     }
   }
 
-  /** Whether the development login answers (never in production). */
+  /** Whether the development login answers: only under the development profile. */
   public boolean enabled() {
-    return enabled && !"production".equals(profile);
+    return DeploymentProfile.of(profile).isDevelopment() && enabled.orElse(true);
   }
 
   /** The caller of the development login: HTTP Basic or the form login's session. */

@@ -12,8 +12,8 @@ class DevelopmentLoginTest {
 
   private static DevelopmentLogin login(String profile, boolean enabled) {
     DevelopmentLogin login = new DevelopmentLogin();
-    login.profile = profile;
-    login.enabled = enabled;
+    login.profile = java.util.Optional.ofNullable(profile);
+    login.enabled = java.util.Optional.of(enabled);
     return login;
   }
 
@@ -45,5 +45,16 @@ class DevelopmentLoginTest {
     login.refuseInProduction(null);
     assertThat(login.authenticationChallenge(null))
         .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+  }
+
+  @Test
+  @DisplayName(
+      "a missing or any other profile than development never answers the development login")
+  void onlyUnderTheDevelopmentProfile() {
+    for (String profile : new String[] {null, "", "staging", "prod", "Production"}) {
+      DevelopmentLogin login = login(profile, true);
+      assertThat(login.enabled()).as("profile %s", profile).isFalse();
+      assertThat(login.authenticationChallenge(null)).as("profile %s", profile).isEmpty();
+    }
   }
 }
