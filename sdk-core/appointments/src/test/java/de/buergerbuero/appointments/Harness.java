@@ -47,8 +47,8 @@ class Harness {
 
   Harness(boolean mail) {
     service.resource = Optional.of("test-locations.json");
-    service.secret = "test";
-    service.profile = "test";
+    service.secret = Optional.of("test-only-secret-of-at-least-32-characters");
+    service.profile = Optional.of("test");
     service.clock = clock;
     service.store = store;
     service.tx = tx;
