@@ -498,6 +498,11 @@ class KubernetesManifestsTest {
       while (variable.find()) {
         keys.add(variable.group(1));
       }
+      // variables without a default (secrets such as db.password) are only referenced
+      Matcher reference = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)}").matcher(serverXml);
+      while (reference.find()) {
+        keys.add(reference.group(1));
+      }
       Properties config = new Properties();
       try (InputStream in =
           Files.newInputStream(
