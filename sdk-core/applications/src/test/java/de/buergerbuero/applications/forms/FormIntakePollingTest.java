@@ -108,7 +108,7 @@ class FormIntakePollingTest {
    */
   private static void announce(FormServerResource resource, HttpHeaders headers) {
     try {
-      resource.callback("fitconnect", headers, new byte[0]);
+      resource.callback("fitconnect", headers, new java.io.ByteArrayInputStream(new byte[0]));
     } catch (RuntimeException e) {
       if (!String.valueOf(e.getMessage()).contains("RuntimeDelegate")) {
         throw e;
