@@ -42,6 +42,14 @@ public class OidcLogin implements RealLogin {
     return enabled;
   }
 
+  /**
+   * The public base URL. A method, not the field: the servlets hold a client proxy of this
+   * normal-scoped bean, whose own fields are never injected.
+   */
+  String publicUrl() {
+    return publicUrl;
+  }
+
   @Override
   public String loginPath() {
     return "/oidc/login";

@@ -3,6 +3,8 @@ package de.buergerbuero.connector.servicekonto.web;
 import de.buergerbuero.connector.servicekonto.OidcClient;
 import de.buergerbuero.connector.servicekonto.OidcException;
 import de.buergerbuero.connector.servicekonto.SamlException;
+import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.error.InvalidInputException;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.spi.login.LoginPages;
 import de.buergerbuero.kernel.spi.login.LoginSession;
@@ -30,7 +32,7 @@ public class OidcLoginServlet extends HttpServlet {
   @Inject Clock clock;
 
   private PreLoginCookie cookie() {
-    return new PreLoginCookie("bb_oidc_login", "/oidc/callback", oidc.publicUrl);
+    return new PreLoginCookie("bb_oidc_login", "/oidc/callback", oidc.publicUrl());
   }
 
   @Override
@@ -56,7 +58,10 @@ public class OidcLoginServlet extends HttpServlet {
       } catch (OidcException e) {
         LOG.log(Level.WARNING, "OIDC login not possible: " + e.getMessage());
         LoginPages.unavailable(res);
-      } catch (RuntimeException e) {
+      } catch (ConfigurationException e) {
+        LOG.log(Level.WARNING, "OIDC login not configured: " + e.getMessage());
+        LoginPages.unavailable(res);
+      } catch (InvalidInputException e) {
         LoginPages.invalid(res);
       }
       return;

@@ -124,6 +124,14 @@ public class SamlLogin implements RealLogin {
     return enabled;
   }
 
+  /**
+   * The public base URL. A method, not the field: the servlets hold a client proxy of this
+   * normal-scoped bean, whose own fields are never injected.
+   */
+  String publicUrl() {
+    return publicUrl;
+  }
+
   @Override
   public String loginPath() {
     return "/saml/login";

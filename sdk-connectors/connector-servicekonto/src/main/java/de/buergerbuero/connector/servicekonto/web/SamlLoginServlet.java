@@ -3,6 +3,8 @@ package de.buergerbuero.connector.servicekonto.web;
 import de.buergerbuero.connector.servicekonto.AuthnRequest;
 import de.buergerbuero.connector.servicekonto.SamlException;
 import de.buergerbuero.connector.servicekonto.ServiceProviderMetadata;
+import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.error.InvalidInputException;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.spi.login.LoginPages;
 import jakarta.inject.Inject;
@@ -33,7 +35,7 @@ public class SamlLoginServlet extends HttpServlet {
   @Inject SamlSessions sessions;
 
   private PreLoginCookie cookie() {
-    return new PreLoginCookie("bb_saml_login", "/saml/acs", saml.publicUrl);
+    return new PreLoginCookie("bb_saml_login", "/saml/acs", saml.publicUrl());
   }
 
   @Override
@@ -75,7 +77,10 @@ public class SamlLoginServlet extends HttpServlet {
       }
       LOG.log(Level.WARNING, "SAML login not possible: " + e.getMessage());
       LoginPages.unavailable(res);
-    } catch (RuntimeException e) {
+    } catch (ConfigurationException e) {
+      LOG.log(Level.WARNING, "SAML login not configured: " + e.getMessage());
+      LoginPages.unavailable(res);
+    } catch (InvalidInputException e) {
       LoginPages.invalid(res);
     }
   }
