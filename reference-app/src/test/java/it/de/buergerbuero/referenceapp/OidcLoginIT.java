@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OidcLoginIT {
 
   @Test
-  @DisplayName("citizen, company and clerk log in; the claims become the session")
+  @DisplayName("citizen and company log in; the claims become the session")
   void claimsBecomeTheSession() throws Exception {
     JsonObject anna = new IdpBrowser().oidcLogin("anna").session();
     assertThat(anna.getString("role")).isEqualTo("applicant");
@@ -22,9 +22,17 @@ class OidcLoginIT {
     assertThat(anna.toString()).doesNotContain("bundid-bpk2");
     assertThat(new IdpBrowser().oidcLogin("firma").session().getString("applicantKind"))
         .isEqualTo("COMPANY");
-    JsonObject clerk = new IdpBrowser().oidcLogin("clerk-gewerbe").session();
-    assertThat(clerk.getString("role")).isEqualTo("staff");
-    assertThat(clerk.getJsonArray("departments").toString()).isEqualTo("[\"gewerbe\"]");
+  }
+
+  @Test
+  @DisplayName(
+      "staff never log in through the citizens' OIDC client: the clerk's account is refused (no"
+          + " bPK2), a citizen with a staff role claim is a citizen")
+  void noStaffFromTheCitizensProvider() throws Exception {
+    IdpBrowser clerk = new IdpBrowser();
+    assertRefused(clerk, clerk.get(clerk.oidcCallbackUrl("clerk-gewerbe", "?next=%2F")));
+    JsonObject mallory = new IdpBrowser().oidcLogin("mallory").session();
+    assertThat(mallory.getString("role")).isEqualTo("applicant");
   }
 
   @Test

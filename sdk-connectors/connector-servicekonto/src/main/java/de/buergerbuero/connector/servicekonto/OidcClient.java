@@ -15,6 +15,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
+import de.buergerbuero.kernel.spi.login.InMemoryLoginsInFlight;
+import de.buergerbuero.kernel.spi.login.LoginsInFlight;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -63,10 +65,11 @@ public final class OidcClient {
   private final String redirectUri;
   private final BundIdAttributes claims;
   private final DefaultJWTProcessor<SecurityContext> tokens;
-  private final PendingLogins<Pending> pending = new PendingLogins<>(Duration.ofMinutes(15));
+  private final PendingLogins<Pending> pending;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  /** A client that keeps its logins in flight in this instance's memory (tests, tools). */
   public OidcClient(
       Provider provider,
       JWKSource<SecurityContext> keys,
@@ -74,6 +77,32 @@ public final class OidcClient {
       String clientSecret,
       String redirectUri,
       BundIdAttributes claims) {
+    this(
+        provider,
+        keys,
+        clientId,
+        clientSecret,
+        redirectUri,
+        claims,
+        new InMemoryLoginsInFlight(100_000));
+  }
+
+  /** A client that keeps its logins in flight in {@code logins} (the database, for servers). */
+  public OidcClient(
+      Provider provider,
+      JWKSource<SecurityContext> keys,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins) {
+    this.pending =
+        new PendingLogins<>(
+            logins,
+            "oidc",
+            Duration.ofMinutes(15),
+            p -> java.util.Arrays.asList(p.nonce(), p.codeVerifier(), p.next()),
+            f -> new Pending(f.get(0), f.get(1), f.get(2)));
     this.provider = provider;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -90,6 +119,18 @@ public final class OidcClient {
       String clientSecret,
       String redirectUri,
       BundIdAttributes claims) {
+    return discover(
+        issuer, clientId, clientSecret, redirectUri, claims, new InMemoryLoginsInFlight(100_000));
+  }
+
+  /** The same, keeping logins in flight in {@code logins}. */
+  public static OidcClient discover(
+      String issuer,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins) {
     String configured = issuer.strip();
     String base = configured.replaceAll("/+$", "");
     JsonNode config = getJson(base + "/.well-known/openid-configuration");
@@ -109,7 +150,7 @@ public final class OidcClient {
     try {
       JWKSource<SecurityContext> keys =
           JWKSourceBuilder.create(new URL(provider.jwksUri())).retrying(true).build();
-      return new OidcClient(provider, keys, clientId, clientSecret, redirectUri, claims);
+      return new OidcClient(provider, keys, clientId, clientSecret, redirectUri, claims, logins);
     } catch (IOException e) {
       throw new OidcException("jwks_uri not usable", e);
     }

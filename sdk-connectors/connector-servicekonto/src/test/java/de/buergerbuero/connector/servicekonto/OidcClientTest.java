@@ -80,19 +80,24 @@ class OidcClientTest {
   }
 
   @Test
-  @DisplayName("staff claims become a clerk with departments")
-  void staff() throws Exception {
-    var caller =
-        (Caller.StaffCaller)
-            client.callerOf(
-                token(
-                    KEY,
-                    c ->
-                        c.claim("bpk2", null)
-                            .claim("staff_role", "clerk")
-                            .claim("department", List.of("gewerbe", "ordnungsamt"))),
-                "n1");
-    assertThat(caller.departments()).containsExactlyInAnyOrder("gewerbe", "ordnungsamt");
+  @DisplayName(
+      "staff claims at the citizens' OIDC login make nobody staff: without a bPK2 it is refused,"
+          + " with one it is a citizen")
+  void staffClaimsIgnored() throws Exception {
+    assertThatThrownBy(
+            () ->
+                client.callerOf(
+                    token(
+                        KEY,
+                        c ->
+                            c.claim("bpk2", null)
+                                .claim("staff_role", "admin")
+                                .claim("department", List.of("gewerbe", "ordnungsamt"))),
+                    "n1"))
+        .isInstanceOf(SamlException.class)
+        .hasMessageContaining("MISSING_ATTRIBUTE");
+    assertThat(client.callerOf(token(KEY, c -> c.claim("staff_role", "admin")), "n1"))
+        .isInstanceOf(Caller.ApplicantCaller.class);
   }
 
   @Test

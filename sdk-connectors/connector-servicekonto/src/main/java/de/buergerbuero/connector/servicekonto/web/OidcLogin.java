@@ -3,6 +3,7 @@ package de.buergerbuero.connector.servicekonto.web;
 import de.buergerbuero.connector.servicekonto.BundIdAttributes;
 import de.buergerbuero.connector.servicekonto.OidcClient;
 import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.spi.login.LoginsInFlight;
 import de.buergerbuero.kernel.spi.login.RealLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ public class OidcLogin implements RealLogin {
   @Inject
   @ConfigProperty(name = "buergerbuero.public-url", defaultValue = "http://localhost:9080")
   String publicUrl;
+
+  @Inject LoginsInFlight logins;
 
   private volatile OidcClient client;
 
@@ -71,7 +74,8 @@ public class OidcLogin implements RealLogin {
                   require(clientId, "client-id"),
                   require(clientSecret, "client-secret"),
                   publicUrl.replaceAll("/+$", "") + "/oidc/callback",
-                  BundIdAttributes.OIDC_CLAIMS);
+                  BundIdAttributes.OIDC_CLAIMS,
+                  logins);
         }
         c = client;
       }

@@ -30,6 +30,7 @@ public class OidcLoginServlet extends HttpServlet {
 
   @Inject OidcLogin oidc;
   @Inject Clock clock;
+  @Inject LoginStartLimit limit;
 
   private PreLoginCookie cookie() {
     return new PreLoginCookie("bb_oidc_login", "/oidc/callback", oidc.publicUrl());
@@ -43,6 +44,10 @@ public class OidcLoginServlet extends HttpServlet {
     }
     res.setHeader("Cache-Control", "no-store");
     if ("/oidc/login".equals(req.getServletPath())) {
+      if (!limit.allow(req)) {
+        LoginPages.tooManyStarts(res);
+        return;
+      }
       try {
         String level = req.getParameter("trustLevel");
         TrustLevel minimum =
