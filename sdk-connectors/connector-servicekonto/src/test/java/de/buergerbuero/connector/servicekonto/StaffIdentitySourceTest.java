@@ -71,7 +71,7 @@ class StaffIdentitySourceTest {
             N,
             TrustLevel.SUBSTANTIAL);
     assertThat(clerk.admin()).isFalse();
-    assertThat(clerk.departments()).containsExactly("gewerbe", "ordnungsamt");
+    assertThat(clerk.departments()).containsExactlyInAnyOrder("gewerbe", "ordnungsamt");
     assertThat(
             ServicekontoLogin.toStaffCaller(
                     Map.of(ROLE, List.of("admin")),
