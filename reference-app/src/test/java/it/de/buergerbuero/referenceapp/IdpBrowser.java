@@ -170,7 +170,12 @@ final class IdpBrowser {
 
   /** Runs the OIDC flow up to the redirect back to the app (not followed): its URL. */
   String oidcCallbackUrl(String user, String query) throws Exception {
-    HttpResponse<String> start = get("/oidc/login" + query);
+    return oidcCallbackUrl("/oidc", user, query);
+  }
+
+  /** The same through the OIDC source at {@code base} ({@code /oidc} or {@code /staff/oidc}). */
+  String oidcCallbackUrl(String base, String user, String query) throws Exception {
+    HttpResponse<String> start = get(base + "/login" + query);
     assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
     HttpResponse<String> page = get(start.headers().firstValue("Location").orElseThrow());
     if (page.statusCode() == 200) {
@@ -180,7 +185,7 @@ final class IdpBrowser {
     }
     assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
     String callback = page.headers().firstValue("Location").orElseThrow();
-    assertThat(callback).startsWith(APP + "/oidc/callback?");
+    assertThat(callback).startsWith(APP + base + "/callback?");
     return callback;
   }
 

@@ -36,6 +36,26 @@ class OidcLoginIT {
   }
 
   @Test
+  @DisplayName(
+      "clerks log in through the staff source's own OIDC client (/staff/oidc) with their"
+          + " departments; a citizen and a clerk below the minimum trust level are refused there")
+  void staffThroughTheStaffSource() throws Exception {
+    IdpBrowser clerk = new IdpBrowser();
+    HttpResponse<String> done =
+        clerk.get(clerk.oidcCallbackUrl("/staff/oidc", "clerk-gewerbe", "?next=%2F"));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    JsonObject session = clerk.session();
+    assertThat(session.getString("role")).isEqualTo("staff");
+    assertThat(session.getJsonArray("departments").toString()).isEqualTo("[\"gewerbe\"]");
+
+    IdpBrowser anna = new IdpBrowser();
+    assertRefused(anna, anna.get(anna.oidcCallbackUrl("/staff/oidc", "anna", "?next=%2F")));
+    IdpBrowser weak = new IdpBrowser();
+    assertRefused(
+        weak, weak.get(weak.oidcCallbackUrl("/staff/oidc", "clerk-schwach", "?next=%2F")));
+  }
+
+  @Test
   @DisplayName("an OIDC session is an applicant like any other: applies with its CSRF token")
   void applies() throws Exception {
     IdpBrowser anna = new IdpBrowser().oidcLogin("anna");

@@ -101,6 +101,48 @@ class OidcClientTest {
   }
 
   @Test
+  @DisplayName(
+      "the staff source's client maps staff claims to a clerk with departments and refuses a"
+          + " citizen's token and one below its minimum trust level")
+  void staffSourceClient() throws Exception {
+    OidcClient staff =
+        new OidcClient(
+            new OidcClient.Provider(ISSUER, ISSUER + "/auth", ISSUER + "/token", ISSUER + "/certs"),
+            new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())),
+            "portal",
+            "secret",
+            "https://portal.example/staff/oidc/callback",
+            BundIdAttributes.OIDC_CLAIMS,
+            new de.buergerbuero.kernel.spi.login.InMemoryLoginsInFlight(10),
+            (values, acr, subject) ->
+                ServicekontoLogin.toStaffCaller(
+                    values, acr, subject, BundIdAttributes.OIDC_CLAIMS, TrustLevel.SUBSTANTIAL));
+    var clerk =
+        (Caller.StaffCaller)
+            staff.callerOf(
+                token(
+                    KEY,
+                    c ->
+                        c.claim("bpk2", null)
+                            .claim("staff_role", "clerk")
+                            .claim("department", List.of("gewerbe", "ordnungsamt"))),
+                "n1");
+    assertThat(clerk.departments()).containsExactlyInAnyOrder("gewerbe", "ordnungsamt");
+    assertThatThrownBy(() -> staff.callerOf(token(KEY, c -> {}), "n1"))
+        .hasMessageContaining("NOT_STAFF");
+    assertThatThrownBy(
+            () ->
+                staff.callerOf(
+                    token(
+                        KEY,
+                        c ->
+                            c.claim("staff_role", "clerk")
+                                .claim("trust_level", "STORK-QAA-Level-1")),
+                    "n1"))
+        .hasMessageContaining("TRUST_LEVEL");
+  }
+
+  @Test
   @DisplayName("wrong nonce, audience, issuer, expired, foreign key or unsigned: refused")
   void refused() throws Exception {
     assertThatThrownBy(() -> client.callerOf(token(KEY, c -> {}), "other-nonce"))
