@@ -47,11 +47,16 @@ final class IdpBrowser {
    * {@code buergerbuero.login.trusted-proxies}): each browser is a client of its own for the
    * per-client limit of login starts.
    */
-  final String address =
-      "198.18."
-          + ThreadLocalRandom.current().nextInt(256)
-          + "."
-          + (1 + ThreadLocalRandom.current().nextInt(254));
+  final String address = nextAddress();
+
+  private static final java.util.concurrent.atomic.AtomicInteger BROWSERS =
+      new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(10_000));
+
+  /** A distinct address per browser (198.18.0.0/15, the benchmarking range). */
+  private static String nextAddress() {
+    int n = BROWSERS.incrementAndGet() % 60_000;
+    return "198." + (18 + n / 30_000) + "." + (n % 30_000) / 250 + "." + (1 + n % 250);
+  }
 
   /** A request; to the app it carries this browser's forwarded address. */
   private HttpRequest.Builder request(String url) {

@@ -180,6 +180,22 @@ class LoginStoresTest {
 
     @Test
     @DisplayName(
+        "with few buckets every client shares one with the flooding client in a row, yet almost"
+            + " every other client still gets through (two rows: both buckets must be busy)")
+    void sketchSparesOthers() {
+      var limit = new PerClientLimit(3, 64);
+      for (int i = 0; i < 100; i++) {
+        limit.tryAcquire("flood", NOW);
+      }
+      int others = 0;
+      for (int i = 0; i < 60; i++) {
+        others += limit.tryAcquire("client-" + i, NOW) ? 1 : 0;
+      }
+      assertThat(others).isGreaterThanOrEqualTo(55);
+    }
+
+    @Test
+    @DisplayName(
         "X-Forwarded-For counts only from a listed proxy, read from the right; a client cannot"
             + " pick its own address")
     void trustedProxies() {
