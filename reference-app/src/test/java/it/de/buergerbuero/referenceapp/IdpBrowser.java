@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +41,33 @@ final class IdpBrowser {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   String csrfToken;
+
+  /**
+   * This browser's own address as the reverse proxy forwards it (the tests play a trusted proxy,
+   * {@code buergerbuero.login.trusted-proxies}): each browser is a client of its own for the
+   * per-client limit of login starts.
+   */
+  final String address = nextAddress();
+
+  private static final java.util.concurrent.atomic.AtomicInteger BROWSERS =
+      new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(10_000));
+
+  /** A distinct address per browser (198.18.0.0/15, the benchmarking range). */
+  private static String nextAddress() {
+    int n = BROWSERS.incrementAndGet() % 60_000;
+    return "198." + (18 + n / 30_000) + "." + (n % 30_000) / 250 + "." + (1 + n % 250);
+  }
+
+  /** A request; to the app it carries this browser's forwarded address. */
+  private HttpRequest.Builder request(String url) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : APP + url))
+            .timeout(Duration.ofSeconds(30));
+    if (!url.startsWith("http") || url.startsWith(APP)) {
+      b.header("X-Forwarded-For", address);
+    }
+    return b;
+  }
 
   /**
    * Keycloak marks its cookies Secure even on plain http (the test IdP on loopback); a browser
@@ -83,11 +111,7 @@ final class IdpBrowser {
   }
 
   HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : APP + url))
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> postForm(String url, Map<String, String> form) throws Exception {
@@ -100,8 +124,7 @@ final class IdpBrowser {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return http.send(
-        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : APP + url))
-            .timeout(Duration.ofSeconds(30))
+        request(url)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -110,10 +133,7 @@ final class IdpBrowser {
 
   /** A JSON request of the logged-in browser session, with its CSRF token. */
   HttpResponse<String> api(String method, String path, String json) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(APP + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json");
+    HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (csrfToken != null) {
       b.header("X-CSRF-Token", csrfToken);
     }
@@ -130,7 +150,12 @@ final class IdpBrowser {
 
   /** Runs the flow up to the IdP's answer, logging in at Keycloak when it asks. */
   IdpAnswer loginAtIdp(String user, String query) throws Exception {
-    HttpResponse<String> start = get("/saml/login" + query);
+    return loginAtIdp("/saml", user, query);
+  }
+
+  /** The same through the SAML source at {@code base} ({@code /saml} or {@code /staff/saml}). */
+  IdpAnswer loginAtIdp(String base, String user, String query) throws Exception {
+    HttpResponse<String> start = get(base + "/login" + query);
     assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
     String authnRequestUrl = start.headers().firstValue("Location").orElseThrow();
     HttpResponse<String> page = follow(get(authnRequestUrl));
@@ -150,7 +175,12 @@ final class IdpBrowser {
 
   /** Runs the OIDC flow up to the redirect back to the app (not followed): its URL. */
   String oidcCallbackUrl(String user, String query) throws Exception {
-    HttpResponse<String> start = get("/oidc/login" + query);
+    return oidcCallbackUrl("/oidc", user, query);
+  }
+
+  /** The same through the OIDC source at {@code base} ({@code /oidc} or {@code /staff/oidc}). */
+  String oidcCallbackUrl(String base, String user, String query) throws Exception {
+    HttpResponse<String> start = get(base + "/login" + query);
     assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
     HttpResponse<String> page = get(start.headers().firstValue("Location").orElseThrow());
     if (page.statusCode() == 200) {
@@ -160,7 +190,7 @@ final class IdpBrowser {
     }
     assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
     String callback = page.headers().firstValue("Location").orElseThrow();
-    assertThat(callback).startsWith(APP + "/oidc/callback?");
+    assertThat(callback).startsWith(APP + base + "/callback?");
     return callback;
   }
 
@@ -183,6 +213,15 @@ final class IdpBrowser {
   /** The whole login; afterwards the session and its CSRF token are in this browser. */
   IdpBrowser login(String user) throws Exception {
     return login(user, "?next=%2F");
+  }
+
+  /** The whole login of a clerk or admin through the staff identity source. */
+  IdpBrowser staffLogin(String user) throws Exception {
+    IdpAnswer answer = loginAtIdp("/staff/saml", user, "?next=%2F");
+    HttpResponse<String> acs = post(answer, answer.samlResponse());
+    assertThat(acs.statusCode()).as(acs.body()).isEqualTo(200);
+    csrfToken = session().getString("csrfToken", null);
+    return this;
   }
 
   IdpBrowser login(String user, String query) throws Exception {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OidcLoginIT {
 
   @Test
-  @DisplayName("citizen, company and clerk log in; the claims become the session")
+  @DisplayName("citizen and company log in; the claims become the session")
   void claimsBecomeTheSession() throws Exception {
     JsonObject anna = new IdpBrowser().oidcLogin("anna").session();
     assertThat(anna.getString("role")).isEqualTo("applicant");
@@ -22,9 +22,37 @@ class OidcLoginIT {
     assertThat(anna.toString()).doesNotContain("bundid-bpk2");
     assertThat(new IdpBrowser().oidcLogin("firma").session().getString("applicantKind"))
         .isEqualTo("COMPANY");
-    JsonObject clerk = new IdpBrowser().oidcLogin("clerk-gewerbe").session();
-    assertThat(clerk.getString("role")).isEqualTo("staff");
-    assertThat(clerk.getJsonArray("departments").toString()).isEqualTo("[\"gewerbe\"]");
+  }
+
+  @Test
+  @DisplayName(
+      "staff never log in through the citizens' OIDC client: the clerk's account is refused (no"
+          + " bPK2), a citizen with a staff role claim is a citizen")
+  void noStaffFromTheCitizensProvider() throws Exception {
+    IdpBrowser clerk = new IdpBrowser();
+    assertRefused(clerk, clerk.get(clerk.oidcCallbackUrl("clerk-gewerbe", "?next=%2F")));
+    JsonObject mallory = new IdpBrowser().oidcLogin("mallory").session();
+    assertThat(mallory.getString("role")).isEqualTo("applicant");
+  }
+
+  @Test
+  @DisplayName(
+      "clerks log in through the staff source's own OIDC client (/staff/oidc) with their"
+          + " departments; a citizen and a clerk below the minimum trust level are refused there")
+  void staffThroughTheStaffSource() throws Exception {
+    IdpBrowser clerk = new IdpBrowser();
+    HttpResponse<String> done =
+        clerk.get(clerk.oidcCallbackUrl("/staff/oidc", "clerk-gewerbe", "?next=%2F"));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    JsonObject session = clerk.session();
+    assertThat(session.getString("role")).isEqualTo("staff");
+    assertThat(session.getJsonArray("departments").toString()).isEqualTo("[\"gewerbe\"]");
+
+    IdpBrowser anna = new IdpBrowser();
+    assertRefused(anna, anna.get(anna.oidcCallbackUrl("/staff/oidc", "anna", "?next=%2F")));
+    IdpBrowser weak = new IdpBrowser();
+    assertRefused(
+        weak, weak.get(weak.oidcCallbackUrl("/staff/oidc", "clerk-schwach", "?next=%2F")));
   }
 
   @Test

@@ -30,17 +30,25 @@ class SamlLoginIT {
           + "\"address\":{\"street\":\"Industriestr. 5\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}";
   private static final List<String> USERS =
       List.of("anna", "ben", "firma", "clerk-ordnung", "clerk-gewerbe", "admin");
+
+  /** Clerks and admins log in through the staff identity source (/staff/saml), never /saml. */
+  private static final List<String> STAFF = List.of("clerk-ordnung", "clerk-gewerbe", "admin");
+
   private final Map<String, IdpBrowser> as = new HashMap<>();
 
   @BeforeAll
   void loginEveryone() throws Exception {
     for (String user : USERS) {
-      as.put(user, new IdpBrowser().login(user));
+      as.put(
+          user,
+          STAFF.contains(user) ? new IdpBrowser().staffLogin(user) : new IdpBrowser().login(user));
     }
   }
 
   @Test
-  @DisplayName("the BundID attributes become the session: citizen, company, clerk, admin")
+  @DisplayName(
+      "the BundID attributes become the session (citizen, company); the staff source's the session"
+          + " of clerk and admin")
   void attributesBecomeTheSession() throws Exception {
     JsonObject anna = as.get("anna").session();
     assertThat(anna.getString("role")).isEqualTo("applicant");
@@ -274,6 +282,55 @@ class SamlLoginIT {
     HttpResponse<String> start = b.get("/saml/login?next=%2F");
     assertThat(start.headers().allValues("Set-Cookie"))
         .anySatisfy(c -> assertThat(c).contains("bb_saml_login=", "Path=/saml/acs", "HttpOnly"));
+  }
+
+  @Test
+  @DisplayName(
+      "login starts are limited per client (buergerbuero.login.starts-per-minute, here 10): one"
+          + " client starting logins in a loop gets 429, another client still logs in")
+  void loginStartsLimitedPerClient() throws Exception {
+    IdpBrowser flood = new IdpBrowser();
+    int started = 0;
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 30 && refused == null; i++) {
+      // SAML and OIDC starts share one allowance
+      HttpResponse<String> r = flood.get((i % 2 == 0 ? "/saml" : "/oidc") + "/login?next=%2F");
+      if (r.statusCode() == 302) {
+        started++;
+      } else {
+        refused = r;
+      }
+    }
+    // 10 per minute window; at most 20 when the loop happens to cross a minute
+    assertThat(refused).as("a flood of login starts is refused").isNotNull();
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(started).isBetween(10, 20);
+    assertThat(new IdpBrowser().login("anna").session().getString("role")).isEqualTo("applicant");
+  }
+
+  @Test
+  @DisplayName(
+      "staff never come from the citizens' IdP: the admin's account through /saml is refused (no"
+          + " bPK2), a citizen whose IdP account says rolle=admin is a citizen; the staff source"
+          + " refuses a citizen and a clerk below its minimum trust level")
+  void citizenIdpNeverYieldsStaff() throws Exception {
+    IdpBrowser admin = new IdpBrowser();
+    IdpBrowser.IdpAnswer answer = admin.loginAtIdp("admin", "?next=%2F");
+    assertRefused(admin, admin.post(answer, answer.samlResponse()));
+
+    IdpBrowser mallory = new IdpBrowser().login("mallory");
+    JsonObject session = mallory.session();
+    assertThat(session.getString("role")).isEqualTo("applicant");
+    assertThat(mallory.api("GET", "/api/v1/admin/outbox", null).statusCode()).isEqualTo(403);
+    assertThat(mallory.api("GET", "/api/v1/staff/inbox", null).statusCode()).isEqualTo(403);
+
+    IdpBrowser anna = new IdpBrowser();
+    IdpBrowser.IdpAnswer citizenAtStaff = anna.loginAtIdp("/staff/saml", "anna", "?next=%2F");
+    assertRefused(anna, anna.post(citizenAtStaff, citizenAtStaff.samlResponse()));
+    IdpBrowser weak = new IdpBrowser();
+    IdpBrowser.IdpAnswer weakClerk = weak.loginAtIdp("/staff/saml", "clerk-schwach", "?next=%2F");
+    assertRefused(weak, weak.post(weakClerk, weakClerk.samlResponse()));
   }
 
   @Test

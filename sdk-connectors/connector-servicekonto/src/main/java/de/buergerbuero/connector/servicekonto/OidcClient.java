@@ -15,6 +15,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import de.buergerbuero.kernel.http.ConnectorHttp;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
+import de.buergerbuero.kernel.spi.login.InMemoryLoginsInFlight;
+import de.buergerbuero.kernel.spi.login.LoginsInFlight;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -54,6 +56,16 @@ public final class OidcClient {
   /** What the callback needs: the nonce, the PKCE verifier, where to go afterwards. */
   public record Pending(String nonce, String codeVerifier, String next) {}
 
+  /**
+   * What a validated ID token becomes: the claims (each a list of values), {@code acr} and the
+   * subject. By default a citizen or company ({@link ServicekontoLogin#toCaller}: never staff); the
+   * staff identity source maps with {@link ServicekontoLogin#toStaffCaller}.
+   */
+  @FunctionalInterface
+  public interface Callers {
+    Caller of(Map<String, List<String>> claims, String acr, String subject);
+  }
+
   /** A started login: where to send the browser, and its state token. */
   public record Start(String state, String redirectUrl) {}
 
@@ -62,11 +74,13 @@ public final class OidcClient {
   private final String clientSecret;
   private final String redirectUri;
   private final BundIdAttributes claims;
+  private final Callers callers;
   private final DefaultJWTProcessor<SecurityContext> tokens;
-  private final PendingLogins<Pending> pending = new PendingLogins<>(Duration.ofMinutes(15));
+  private final PendingLogins<Pending> pending;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  /** A client that keeps its logins in flight in this instance's memory (tests, tools). */
   public OidcClient(
       Provider provider,
       JWKSource<SecurityContext> keys,
@@ -74,6 +88,54 @@ public final class OidcClient {
       String clientSecret,
       String redirectUri,
       BundIdAttributes claims) {
+    this(
+        provider,
+        keys,
+        clientId,
+        clientSecret,
+        redirectUri,
+        claims,
+        new InMemoryLoginsInFlight(100_000));
+  }
+
+  /** A client that keeps its logins in flight in {@code logins} (the database, for servers). */
+  public OidcClient(
+      Provider provider,
+      JWKSource<SecurityContext> keys,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins) {
+    this(
+        provider,
+        keys,
+        clientId,
+        clientSecret,
+        redirectUri,
+        claims,
+        logins,
+        (values, acr, subject) -> ServicekontoLogin.toCaller(values, acr, subject, claims));
+  }
+
+  /** A client whose ID tokens become callers by {@code callers} (the staff source's mapping). */
+  public OidcClient(
+      Provider provider,
+      JWKSource<SecurityContext> keys,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins,
+      Callers callers) {
+    this.callers = callers;
+    this.pending =
+        new PendingLogins<>(
+            logins,
+            "oidc " + redirectUri, // one namespace per client: a citizens' state is no staff state
+            Duration.ofMinutes(15),
+            p -> java.util.Arrays.asList(p.nonce(), p.codeVerifier(), p.next()),
+            f -> new Pending(f.get(0), f.get(1), f.get(2)));
     this.provider = provider;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -90,6 +152,37 @@ public final class OidcClient {
       String clientSecret,
       String redirectUri,
       BundIdAttributes claims) {
+    return discover(
+        issuer, clientId, clientSecret, redirectUri, claims, new InMemoryLoginsInFlight(100_000));
+  }
+
+  /** The same, keeping logins in flight in {@code logins}. */
+  public static OidcClient discover(
+      String issuer,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins) {
+    return discover(
+        issuer,
+        clientId,
+        clientSecret,
+        redirectUri,
+        claims,
+        logins,
+        (values, acr, subject) -> ServicekontoLogin.toCaller(values, acr, subject, claims));
+  }
+
+  /** The same, mapping ID tokens by {@code callers}. */
+  public static OidcClient discover(
+      String issuer,
+      String clientId,
+      String clientSecret,
+      String redirectUri,
+      BundIdAttributes claims,
+      LoginsInFlight logins,
+      Callers callers) {
     String configured = issuer.strip();
     String base = configured.replaceAll("/+$", "");
     JsonNode config = getJson(base + "/.well-known/openid-configuration");
@@ -109,7 +202,8 @@ public final class OidcClient {
     try {
       JWKSource<SecurityContext> keys =
           JWKSourceBuilder.create(new URL(provider.jwksUri())).retrying(true).build();
-      return new OidcClient(provider, keys, clientId, clientSecret, redirectUri, claims);
+      return new OidcClient(
+          provider, keys, clientId, clientSecret, redirectUri, claims, logins, callers);
     } catch (IOException e) {
       throw new OidcException("jwks_uri not usable", e);
     }
@@ -226,8 +320,7 @@ public final class OidcClient {
       values.put(e.getKey(), list);
     }
     Object acr = set.getClaim("acr");
-    return ServicekontoLogin.toCaller(
-        values, acr == null ? null : acr.toString(), set.getSubject(), claims);
+    return callers.of(values, acr == null ? null : acr.toString(), set.getSubject());
   }
 
   private static JsonNode getJson(String url) {

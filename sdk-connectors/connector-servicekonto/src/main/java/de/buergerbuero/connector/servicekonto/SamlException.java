@@ -26,6 +26,10 @@ public class SamlException extends RuntimeException {
     NOT_ENCRYPTED,
     IDP_STATUS,
     MISSING_ATTRIBUTE,
+    /** The staff identity source's answer carries no staff role. */
+    NOT_STAFF,
+    /** The staff identity source vouches for less than its configured minimum trust level. */
+    TRUST_LEVEL,
     METADATA
   }
 

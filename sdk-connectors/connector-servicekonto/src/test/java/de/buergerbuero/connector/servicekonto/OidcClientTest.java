@@ -80,11 +80,46 @@ class OidcClientTest {
   }
 
   @Test
-  @DisplayName("staff claims become a clerk with departments")
-  void staff() throws Exception {
-    var caller =
+  @DisplayName(
+      "staff claims at the citizens' OIDC login make nobody staff: without a bPK2 it is refused,"
+          + " with one it is a citizen")
+  void staffClaimsIgnored() throws Exception {
+    assertThatThrownBy(
+            () ->
+                client.callerOf(
+                    token(
+                        KEY,
+                        c ->
+                            c.claim("bpk2", null)
+                                .claim("staff_role", "admin")
+                                .claim("department", List.of("gewerbe", "ordnungsamt"))),
+                    "n1"))
+        .isInstanceOf(SamlException.class)
+        .hasMessageContaining("MISSING_ATTRIBUTE");
+    assertThat(client.callerOf(token(KEY, c -> c.claim("staff_role", "admin")), "n1"))
+        .isInstanceOf(Caller.ApplicantCaller.class);
+  }
+
+  @Test
+  @DisplayName(
+      "the staff source's client maps staff claims to a clerk with departments and refuses a"
+          + " citizen's token and one below its minimum trust level")
+  void staffSourceClient() throws Exception {
+    OidcClient staff =
+        new OidcClient(
+            new OidcClient.Provider(ISSUER, ISSUER + "/auth", ISSUER + "/token", ISSUER + "/certs"),
+            new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK())),
+            "portal",
+            "secret",
+            "https://portal.example/staff/oidc/callback",
+            BundIdAttributes.OIDC_CLAIMS,
+            new de.buergerbuero.kernel.spi.login.InMemoryLoginsInFlight(10),
+            (values, acr, subject) ->
+                ServicekontoLogin.toStaffCaller(
+                    values, acr, subject, BundIdAttributes.OIDC_CLAIMS, TrustLevel.SUBSTANTIAL));
+    var clerk =
         (Caller.StaffCaller)
-            client.callerOf(
+            staff.callerOf(
                 token(
                     KEY,
                     c ->
@@ -92,7 +127,19 @@ class OidcClientTest {
                             .claim("staff_role", "clerk")
                             .claim("department", List.of("gewerbe", "ordnungsamt"))),
                 "n1");
-    assertThat(caller.departments()).containsExactlyInAnyOrder("gewerbe", "ordnungsamt");
+    assertThat(clerk.departments()).containsExactlyInAnyOrder("gewerbe", "ordnungsamt");
+    assertThatThrownBy(() -> staff.callerOf(token(KEY, c -> {}), "n1"))
+        .hasMessageContaining("NOT_STAFF");
+    assertThatThrownBy(
+            () ->
+                staff.callerOf(
+                    token(
+                        KEY,
+                        c ->
+                            c.claim("staff_role", "clerk")
+                                .claim("trust_level", "STORK-QAA-Level-1")),
+                    "n1"))
+        .hasMessageContaining("TRUST_LEVEL");
   }
 
   @Test

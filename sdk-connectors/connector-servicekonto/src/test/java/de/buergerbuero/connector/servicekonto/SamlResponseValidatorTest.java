@@ -182,7 +182,8 @@ class SamlResponseValidatorTest {
 
   @Test
   @DisplayName(
-      "company and staff accounts, trust level from the attribute when the context has none")
+      "company accounts, trust level from the attribute when the context has none; staff through"
+          + " the staff source's mapping")
   void companyStaffAndLevels() {
     var d = new TestIdentityProvider.Draft();
     d.classRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified";
@@ -208,9 +209,10 @@ class SamlResponseValidatorTest {
             "urn:oid:2.5.4.42", "Olga",
             "urn:oid:2.5.4.4", "Ordnung");
     var staff =
-        (Caller.StaffCaller)
-            ServicekontoLogin.toCaller(
-                validate(TestIdentityProvider.encode(idp.signed(s)), s), BundIdAttributes.DEFAULT);
+        ServicekontoLogin.toStaffCaller(
+            validate(TestIdentityProvider.encode(idp.signed(s)), s),
+            BundIdAttributes.DEFAULT,
+            null);
     assertThat(staff.departments()).containsExactly("ordnungsamt");
     assertThat(staff.admin()).isFalse();
     assertThat(staff.displayName()).isEqualTo("Olga Ordnung");

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
 
-/** The kernel's own tables: outbox and audit log. */
+/** The kernel's own tables: outbox, audit log, logins in flight and federated login sessions. */
 @ApplicationScoped
 public class KernelSchema {
   @Produces
@@ -16,6 +16,7 @@ public class KernelSchema {
             "V1__outbox_and_audit.sql",
             "V2__audit_pending.sql",
             "V3__outbox_state_length.sql",
-            "V4__keyed_audit_chain.sql"));
+            "V4__keyed_audit_chain.sql",
+            "V5__logins_in_flight.sql"));
   }
 }

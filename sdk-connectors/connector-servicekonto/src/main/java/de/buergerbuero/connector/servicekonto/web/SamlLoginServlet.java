@@ -1,142 +1,26 @@
 package de.buergerbuero.connector.servicekonto.web;
 
-import de.buergerbuero.connector.servicekonto.AuthnRequest;
-import de.buergerbuero.connector.servicekonto.SamlException;
-import de.buergerbuero.connector.servicekonto.ServiceProviderMetadata;
-import de.buergerbuero.kernel.model.TrustLevel;
-import de.buergerbuero.kernel.spi.login.LoginPages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The SAML endpoints of the real login: {@code GET /saml/login?next=…&trustLevel=…} sends the
- * browser to the IdP (asking for at least that trust level: step-up), {@code POST /saml/acs}
- * consumes the answer and starts a new session, {@code GET /saml/metadata} shows the SP metadata
- * for registering at the IdP, {@code GET|POST /saml/logout} ends the session here and at the IdP
- * (single logout), {@code GET /saml/slo} receives the IdP's logout request or answer. All answer
- * 404 unless {@code buergerbuero.login.saml.enabled=true}. A refused answer is logged with its
- * reason only — never with attribute values.
+ * The citizens' SAML endpoints ({@link SamlLogin}): {@code /saml/login}, {@code /saml/acs}, {@code
+ * /saml/metadata}, {@code /saml/logout}, {@code /saml/slo} ({@link SamlServlet}).
  */
 @WebServlet(
     urlPatterns = {"/saml/login", "/saml/acs", "/saml/metadata", "/saml/logout", "/saml/slo"})
-public class SamlLoginServlet extends HttpServlet {
+public class SamlLoginServlet extends SamlServlet {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = Logger.getLogger(SamlLoginServlet.class.getName());
 
   @Inject SamlLogin saml;
-  @Inject SamlSessions sessions;
 
-  private PreLoginCookie cookie() {
-    return new PreLoginCookie("bb_saml_login", "/saml/acs", saml.publicUrl);
+  @Override
+  SamlSource saml() {
+    return saml;
   }
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (!saml.enabled()) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    res.setHeader("Cache-Control", "no-store");
-    try {
-      switch (req.getServletPath()) {
-        case "/saml/metadata" -> {
-          res.setContentType("application/samlmetadata+xml;charset=UTF-8");
-          res.getWriter().write(ServiceProviderMetadata.xml(saml.settings()));
-        }
-        case "/saml/login" -> {
-          String level = req.getParameter("trustLevel");
-          TrustLevel minimum =
-              level == null || level.isBlank() ? null : TrustLevel.ofEidasLevel(level.strip());
-          AuthnRequest request = saml.start(minimum, req.getParameter("next"), cookie().issue(res));
-          res.sendRedirect(request.redirectUrl());
-        }
-        case "/saml/logout" -> logout(req, res);
-        case "/saml/slo" -> {
-          String answer = saml.singleLogout(req.getQueryString());
-          if (answer != null) {
-            res.sendRedirect(answer);
-          } else {
-            LoginPages.loggedOut(res);
-          }
-        }
-        default -> res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-      }
-    } catch (SamlException e) {
-      if ("/saml/slo".equals(req.getServletPath())) {
-        LOG.log(Level.WARNING, "SAML logout message refused: " + e.reason());
-        LoginPages.refused(res, null);
-        return;
-      }
-      LOG.log(Level.WARNING, "SAML login not possible: " + e.getMessage());
-      LoginPages.unavailable(res);
-    } catch (RuntimeException e) {
-      LoginPages.invalid(res);
-    }
-  }
-
-  private void logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String idp = saml.logout(req.getSession(false));
-    if (idp != null) {
-      res.sendRedirect(idp);
-    } else {
-      LoginPages.loggedOut(res);
-    }
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (saml.enabled() && "/saml/logout".equals(req.getServletPath())) {
-      res.setHeader("Cache-Control", "no-store");
-      try {
-        logout(req, res);
-      } catch (SamlException e) {
-        LOG.log(Level.WARNING, "SAML logout at the IdP not possible: " + e.reason());
-        LoginPages.loggedOut(res);
-      }
-      return;
-    }
-    if (saml.enabled() && "/saml/slo".equals(req.getServletPath())) {
-      res.setHeader("Cache-Control", "no-store");
-      try {
-        String parameter = req.getParameter("SAMLRequest") != null ? "SAMLRequest" : "SAMLResponse";
-        String answer =
-            saml.singleLogoutPost(
-                parameter, req.getParameter(parameter), req.getParameter("RelayState"));
-        if (answer != null) {
-          res.sendRedirect(answer);
-        } else {
-          LoginPages.loggedOut(res);
-        }
-      } catch (SamlException e) {
-        LOG.log(Level.WARNING, "SAML logout message refused: " + e.reason());
-        LoginPages.refused(res, null);
-      }
-      return;
-    }
-    if (!saml.enabled() || !"/saml/acs".equals(req.getServletPath())) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    res.setHeader("Cache-Control", "no-store");
-    SamlLogin.Completed login;
-    try {
-      login =
-          saml.complete(
-              req.getParameter("SAMLResponse"),
-              req.getParameter("RelayState"),
-              cookie().take(req, res));
-    } catch (SamlException e) {
-      LOG.log(Level.WARNING, "SAML response refused: " + e.reason());
-      LoginPages.refused(res, "/saml/login");
-      return;
-    }
-    LoginPages.loggedIn(req, res, login.caller(), login.next());
-    sessions.register(req.getSession(false), login.nameId(), login.sessionIndex());
+  String cookieName() {
+    return "bb_saml_login";
   }
 }

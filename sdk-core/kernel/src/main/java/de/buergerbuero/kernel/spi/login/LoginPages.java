@@ -104,6 +104,20 @@ public final class LoginPages {
         null);
   }
 
+  /**
+   * 429: this client started too many logins in a short time (each start costs a signature and a
+   * stored login in flight); with {@code Retry-After: 60}.
+   */
+  public static void tooManyStarts(HttpServletResponse res) throws IOException {
+    res.setHeader("Retry-After", "60");
+    problem(
+        res,
+        429,
+        "Zu viele Anmeldeversuche. Bitte warten Sie eine Minute.",
+        "Too many login attempts. Please wait a minute.",
+        null);
+  }
+
   /** 400: the start request was malformed, e.g. an unknown {@code trustLevel}. */
   public static void invalid(HttpServletResponse res) throws IOException {
     problem(res, 400, "Ungültige Anfrage.", "Invalid request.", null);

@@ -18,7 +18,12 @@
  * the HTTP session, stores the caller under {@link
  * de.buergerbuero.kernel.spi.login.LoginSession#CALLER} (where {@code buergerbuero-web}'s caller
  * resolver and CSRF filter look) and continues to the safe {@code next} path. The connector keeps
- * logins in flight itself, keyed by a one-time state, not in the HTTP session: the identity
- * provider's answer arrives cross-site without the SameSite=Strict session cookie.
+ * logins in flight keyed by a one-time state, not in the HTTP session — the identity provider's
+ * answer arrives cross-site without the SameSite=Strict session cookie, and maybe at another
+ * instance — in the kernel's {@link de.buergerbuero.kernel.spi.login.LoginsInFlight} (the
+ * database). {@link de.buergerbuero.kernel.spi.login.FederatedSessions} lets an identity provider's
+ * logout end sessions on every instance; {@link de.buergerbuero.kernel.spi.login.ClientAddress} and
+ * {@link de.buergerbuero.kernel.spi.login.PerClientLimit} limit login starts per client ({@link
+ * de.buergerbuero.kernel.spi.login.LoginPages#tooManyStarts}).
  */
 package de.buergerbuero.kernel.spi.login;
