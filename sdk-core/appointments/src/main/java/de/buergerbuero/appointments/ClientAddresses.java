@@ -1,14 +1,10 @@
 package de.buergerbuero.appointments;
 
-import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.http.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,112 +15,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * then, and only when the peer is one of them, {@code X-Forwarded-For} is read from the right, and
  * the first address that is not a trusted proxy is the client. Entries further left are written by
  * the client itself and are ignored. (Alternatively Liberty's {@code <remoteIp>} can rewrite the
- * peer address; then leave this key empty.)
+ * peer address; then leave this key empty.) The rule itself is the kernel's {@link ClientAddress}.
  */
 @ApplicationScoped
 public class ClientAddresses {
+  static final String KEY = "buergerbuero.appointments.trusted-proxies";
+
   @Inject
-  @ConfigProperty(name = "buergerbuero.appointments.trusted-proxies")
+  @ConfigProperty(name = KEY)
   Optional<String> trustedProxies;
 
-  private List<byte[][]> trusted = List.of();
+  private ClientAddress clients;
 
   @PostConstruct
   void init() {
-    List<byte[][]> ranges = new ArrayList<>();
-    for (String entry : trustedProxies.orElse("").split(",")) {
-      if (!entry.isBlank()) {
-        ranges.add(range(entry.strip()));
-      }
-    }
-    trusted = List.copyOf(ranges);
+    clients = new ClientAddress(trustedProxies.orElse(""), KEY);
   }
 
   /** The client of a request. */
   public String of(HttpServletRequest request) {
-    return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
+    return clients.of(request);
   }
 
   String of(String peer, java.util.Enumeration<String> forwardedHeaders) {
-    if (!isTrusted(peer) || forwardedHeaders == null) {
-      return peer;
-    }
-    List<String> hops = new ArrayList<>();
-    while (forwardedHeaders.hasMoreElements()) {
-      for (String hop : forwardedHeaders.nextElement().split(",")) {
-        if (!hop.isBlank()) {
-          hops.add(hop.strip());
-        }
-      }
-    }
-    String client = peer;
-    for (int i = hops.size() - 1; i >= 0; i--) {
-      client = hops.get(i);
-      if (!isTrusted(client)) {
-        return client;
-      }
-    }
-    return client;
-  }
-
-  private boolean isTrusted(String address) {
-    byte[] bytes = literal(address);
-    if (bytes == null) {
-      return false;
-    }
-    for (byte[][] range : trusted) {
-      if (range[0].length == bytes.length && inRange(bytes, range[0], range[1][0] & 0xFF)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean inRange(byte[] address, byte[] network, int prefix) {
-    for (int bit = 0; bit < prefix; bit++) {
-      int mask = 0x80 >> (bit % 8);
-      if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {address bytes, {prefix length}}. */
-  private static byte[][] range(String entry) {
-    String[] parts = entry.split("/", 2);
-    byte[] network = literal(parts[0]);
-    if (network == null) {
-      throw new ConfigurationException(
-          "buergerbuero.appointments.trusted-proxies: not an IP address or CIDR range: " + entry);
-    }
-    int prefix = network.length * 8;
-    if (parts.length == 2) {
-      try {
-        prefix = Integer.parseInt(parts[1]);
-      } catch (NumberFormatException e) {
-        prefix = -1;
-      }
-      if (prefix < 0 || prefix > network.length * 8) {
-        throw new ConfigurationException(
-            "buergerbuero.appointments.trusted-proxies: bad prefix length in " + entry);
-      }
-    }
-    return new byte[][] {network, {(byte) prefix}};
-  }
-
-  /** The bytes of an IP literal; null for anything else (never a DNS lookup). */
-  private static byte[] literal(String address) {
-    if (address == null
-        || address.isEmpty()
-        || !(address.matches("[0-9.]+")
-            || (address.contains(":") && address.matches("[0-9a-fA-F:.]+")))) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return clients.of(peer, forwardedHeaders);
   }
 }

@@ -14,6 +14,7 @@ import de.buergerbuero.connector.fitconnect.api.FitConnectJson;
 import de.buergerbuero.connector.fitconnect.api.FitConnectRefusedException;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -92,7 +93,7 @@ public final class FitConnectConnector implements FormServerPort {
               config.timeout(),
               clock);
     } catch (NoClassDefFoundError e) {
-      throw new ConfigurationException(FitConnectClient.MISSING_IMPLEMENTATION, e);
+      throw new ConfigurationException(RestClients.MISSING_IMPLEMENTATION, e);
     }
     this.submitEvents = new SubmitEvents(client, clock);
   }

@@ -6,6 +6,7 @@ import de.buergerbuero.connector.formsolutions.api.SubmissionJson;
 import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.http.ConnectorHttp;
+import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
@@ -59,7 +60,7 @@ public final class FormsolutionsConnector implements FormServerPort {
           new FormsolutionsClient(
               config.baseUrl(), config.mandant(), authorization, config.timeout());
     } catch (NoClassDefFoundError e) {
-      throw new ConfigurationException(FormsolutionsClient.MISSING_IMPLEMENTATION, e);
+      throw new ConfigurationException(RestClients.MISSING_IMPLEMENTATION, e);
     }
   }
 

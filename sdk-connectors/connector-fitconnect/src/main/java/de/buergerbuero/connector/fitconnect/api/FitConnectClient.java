@@ -1,6 +1,6 @@
 package de.buergerbuero.connector.fitconnect.api;
 
-import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -9,14 +9,11 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,14 +28,6 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * FORM_SERVER_UNAVAILABLE}.
  */
 public final class FitConnectClient {
-  /** The largest answer read (an encrypted attachment, Base64 inside the JWE). */
-  public static final long MAX_ANSWER = 200L << 20;
-
-  /** The message when no MicroProfile Rest Client implementation is present. */
-  public static final String MISSING_IMPLEMENTATION =
-      "MicroProfile Rest Client not available: enable the Open Liberty feature mpRestClient-4.0"
-          + " (outside Liberty: put an implementation such as"
-          + " org.jboss.resteasy.microprofile:microprofile-rest-client on the class path)";
 
   private final TokenApi tokens;
   private final SubmissionApi api;
@@ -75,7 +64,7 @@ public final class FitConnectClient {
   }
 
   private static RestClientBuilder builder(URI baseUri, Duration timeout) {
-    return newBuilder()
+    return RestClients.newBuilder()
         .baseUri(baseUri)
         .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -180,15 +169,6 @@ public final class FitConnectClient {
     return token;
   }
 
-  /** Without a Rest Client implementation the connector cannot start: say what to add. */
-  static RestClientBuilder newBuilder() {
-    try {
-      return RestClientBuilder.newBuilder();
-    } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
-      throw new ConfigurationException(MISSING_IMPLEMENTATION, e);
-    }
-  }
-
   private static <T> T call(Supplier<T> call) {
     try {
       return call.get();
@@ -198,28 +178,8 @@ public final class FitConnectClient {
   }
 
   static FormServerException translate(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof FormServerException known) {
-        return known;
-      }
-      if (t instanceof BoundedAnswers.AnswerTooLargeException) {
-        return FormServerException.unavailable(
-            "FIT-Connect-Antwort größer als " + (MAX_ANSWER >> 20) + " MB", e);
-      }
-      if (t instanceof JsonbException || t instanceof JsonException) {
-        return FormServerException.unavailable("FIT-Connect-Antwort ist kein JSON", e);
-      }
-      if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
-        return FormServerException.unavailable(
-            FitConnectErrors.PEER + " antwortet nicht rechtzeitig", e);
-      }
-    }
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return FormServerException.unavailable(
-        FitConnectErrors.PEER + " nicht erreichbar: " + root.getClass().getSimpleName(), e);
+    return RestClients.failure(
+        e, FitConnectErrors.PEER, "FIT-Connect-Antwort", "FIT-Connect-Antwort ist kein JSON");
   }
 
   /** Created on first use: metadata is read with JSON-B outside the Rest Client. */

@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.fitconnect.api;
 
+import de.buergerbuero.kernel.http.BoundedAnswers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

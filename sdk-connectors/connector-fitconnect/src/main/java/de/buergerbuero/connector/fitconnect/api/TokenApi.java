@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.fitconnect.api;
 
+import de.buergerbuero.kernel.http.BoundedAnswers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package de.buergerbuero.connector.formsolutions.api;
 
-import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,13 +13,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -31,14 +28,6 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * are not the API's JSON — into {@code FORM_SERVER_UNAVAILABLE}.
  */
 public final class FormsolutionsClient {
-  /** The largest answer read (a list of submissions with PDFs and attachments in Base64). */
-  public static final long MAX_ANSWER = 200L << 20;
-
-  /** The message when no MicroProfile Rest Client implementation is present. */
-  public static final String MISSING_IMPLEMENTATION =
-      "MicroProfile Rest Client not available: enable the Open Liberty feature mpRestClient-4.0"
-          + " (outside Liberty: put an implementation such as"
-          + " org.jboss.resteasy.microprofile:microprofile-rest-client on the class path)";
 
   private final SubmissionApi api;
   private final String mandant;
@@ -50,7 +39,7 @@ public final class FormsolutionsClient {
   public FormsolutionsClient(URI baseUrl, String mandant, String authorization, Duration timeout) {
     this.mandant = mandant;
     this.api =
-        newBuilder()
+        RestClients.newBuilder()
             .baseUri(URI.create(baseUrl.toString().replaceAll("/+$", "")))
             .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -126,15 +115,6 @@ public final class FormsolutionsClient {
     return item;
   }
 
-  /** Without a Rest Client implementation the connector cannot start: say what to add. */
-  static RestClientBuilder newBuilder() {
-    try {
-      return RestClientBuilder.newBuilder();
-    } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
-      throw new ConfigurationException(MISSING_IMPLEMENTATION, e);
-    }
-  }
-
   private static <T> T call(Supplier<T> call) {
     try {
       return call.get();
@@ -144,29 +124,11 @@ public final class FormsolutionsClient {
   }
 
   static FormServerException translate(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof FormServerException known) {
-        return known;
-      }
-      if (t instanceof BoundedAnswers.AnswerTooLargeException) {
-        return FormServerException.unavailable(
-            "Antwort des Formularservers größer als " + (MAX_ANSWER >> 20) + " MB", e);
-      }
-      if (t instanceof JsonbException || t instanceof JsonException) {
-        return FormServerException.unavailable(
-            "Antwort des Formularservers ist kein JSON der Submission-API", e);
-      }
-      if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
-        return FormServerException.unavailable(
-            FormsolutionsErrors.PEER + " antwortet nicht rechtzeitig", e);
-      }
-    }
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return FormServerException.unavailable(
-        FormsolutionsErrors.PEER + " nicht erreichbar: " + root.getClass().getSimpleName(), e);
+    return RestClients.failure(
+        e,
+        FormsolutionsErrors.PEER,
+        "Antwort des Formularservers",
+        "Antwort des Formularservers ist kein JSON der Submission-API");
   }
 
   /** Adds the Basic credentials to every request of this client. */

@@ -1,5 +1,6 @@
 package de.buergerbuero.connector.formsolutions.api;
 
+import de.buergerbuero.kernel.http.BoundedAnswers;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

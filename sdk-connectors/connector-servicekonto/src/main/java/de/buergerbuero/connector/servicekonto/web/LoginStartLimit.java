@@ -1,6 +1,6 @@
 package de.buergerbuero.connector.servicekonto.web;
 
-import de.buergerbuero.kernel.spi.login.ClientAddress;
+import de.buergerbuero.kernel.http.ClientAddress;
 import de.buergerbuero.kernel.spi.login.PerClientLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -22,7 +22,7 @@
  * answer arrives cross-site without the SameSite=Strict session cookie, and maybe at another
  * instance — in the kernel's {@link de.buergerbuero.kernel.spi.login.LoginsInFlight} (the
  * database). {@link de.buergerbuero.kernel.spi.login.FederatedSessions} lets an identity provider's
- * logout end sessions on every instance; {@link de.buergerbuero.kernel.spi.login.ClientAddress} and
+ * logout end sessions on every instance; {@link de.buergerbuero.kernel.http.ClientAddress} and
  * {@link de.buergerbuero.kernel.spi.login.PerClientLimit} limit login starts per client ({@link
  * de.buergerbuero.kernel.spi.login.LoginPages#tooManyStarts}).
  */

@@ -2,6 +2,7 @@ package de.buergerbuero.kernel.spi.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.buergerbuero.kernel.http.ClientAddress;
 import de.buergerbuero.kernel.persistence.DriverManagerDataSource;
 import de.buergerbuero.kernel.persistence.KernelSchema;
 import de.buergerbuero.kernel.persistence.MigrationSet;

@@ -1,4 +1,4 @@
-package de.buergerbuero.connector.fitconnect.api;
+package de.buergerbuero.kernel.http;
 
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses to read answers larger than {@link FitConnectClient#MAX_ANSWER}: a server (or something
- * pretending to be it) cannot make the connector read without end.
+ * Refuses to read answers larger than {@link RestClients#MAX_ANSWER}: a server (or something
+ * pretending to be it) cannot make a connector read without end. Register it on every MicroProfile
+ * Rest Client interface of a connector ({@code @RegisterProvider}).
  */
 public final class BoundedAnswers implements ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    context.setInputStream(new Bounded(context.getInputStream(), FitConnectClient.MAX_ANSWER));
+    context.setInputStream(new Bounded(context.getInputStream(), RestClients.MAX_ANSWER));
     return context.proceed();
   }
 
@@ -51,12 +52,12 @@ public final class BoundedAnswers implements ReaderInterceptor {
     }
   }
 
-  /** Thrown while reading; {@link FitConnectClient} reports it as the server's failure. */
-  static final class AnswerTooLargeException extends IOException {
+  /** Thrown while reading; {@link RestClients#failure} reports it as the server's failure. */
+  public static final class AnswerTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     AnswerTooLargeException() {
-      super("answer larger than " + (FitConnectClient.MAX_ANSWER >> 20) + " MB");
+      super("answer larger than " + (RestClients.MAX_ANSWER >> 20) + " MB");
     }
   }
 }

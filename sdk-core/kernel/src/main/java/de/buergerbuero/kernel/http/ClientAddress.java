@@ -1,4 +1,4 @@
-package de.buergerbuero.kernel.spi.login;
+package de.buergerbuero.kernel.http;
 
 import de.buergerbuero.kernel.error.ConfigurationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,13 +9,13 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * Who the client of a request is, for per-client limits on login starts. By default the peer
- * address of the connection. Behind a reverse proxy every request comes from the proxy, so the town
- * lists its proxies (addresses or CIDR ranges, comma-separated): then, and only when the peer is
- * one of them, {@code X-Forwarded-For} is read from the right, and the first address that is not a
- * trusted proxy is the client; entries further left are written by the client itself and ignored.
- * (The same rule as the appointments' {@code ClientAddresses}; alternatively Liberty's {@code
- * <remoteIp>} rewrites the peer address, and the list stays empty.)
+ * Who the client of a request is, for per-client limits (login starts, appointment bookings). By
+ * default the peer address of the connection. Behind a reverse proxy every request comes from the
+ * proxy, so the town lists its proxies (addresses or CIDR ranges, comma-separated): then, and only
+ * when the peer is one of them, {@code X-Forwarded-For} is read from the right, and the first
+ * address that is not a trusted proxy is the client; entries further left are written by the client
+ * itself and ignored. (Alternatively Liberty's {@code <remoteIp>} rewrites the peer address, and
+ * the list stays empty.)
  */
 public final class ClientAddress {
   private final List<byte[][]> trusted;
