@@ -16,6 +16,7 @@ import de.buergerbuero.kernel.error.BuergerbueroException;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
 import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
@@ -34,7 +35,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * FIT-Connect subscriber for one destination: fetches submissions from the Submission API (OAuth2
@@ -53,7 +56,7 @@ import java.util.UUID;
  * in Open Liberty it needs the {@code mpRestClient-4.0} feature. The submission data is read with
  * Jackson because the JSON Schema validator works on Jackson trees.
  */
-public final class FitConnectConnector implements FormServerPort {
+public final class FitConnectConnector implements FormServerPort, AnnouncingFormServer {
   static final String ACCEPT = "https://schema.fitko.de/fit-connect/events/accept-submission";
   static final String REJECT = "https://schema.fitko.de/fit-connect/events/reject-submission";
 
@@ -66,9 +69,19 @@ public final class FitConnectConnector implements FormServerPort {
   private final Clock clock;
   private final FitConnectClient client;
   private final SubmitEvents submitEvents;
+  private final CallbackVerifier callbacks;
 
+  /** A subscriber that takes no callbacks (they are refused). */
   public FitConnectConnector(FitConnectConfig config, Clock clock) {
+    this(config, clock, null);
+  }
+
+  /**
+   * @param callbacks checks the Zustelldienst's callbacks; {@code null}: callbacks are refused
+   */
+  public FitConnectConnector(FitConnectConfig config, Clock clock, CallbackVerifier callbacks) {
     this.config = config;
+    this.callbacks = callbacks;
     this.decryptor = new SubmissionDecryptor(config.decryptionKey());
     var registry =
         com.networknt.schema.SchemaRegistry.withDefaultDialect(
@@ -324,6 +337,19 @@ public final class FitConnectConnector implements FormServerPort {
   }
 
   /** Decrypted attachments of one submission, deleted when it has been handed over. */
+  @Override
+  public Optional<String> refuseCallback(UnaryOperator<String> header, byte[] body) {
+    if (callbacks == null) {
+      return Optional.of("no callback secret configured");
+    }
+    CallbackVerifier.Outcome outcome =
+        callbacks.verify(
+            header.apply("callback-timestamp"), header.apply("callback-authentication"), body);
+    return outcome == CallbackVerifier.Outcome.ACCEPTED
+        ? Optional.empty()
+        : Optional.of(outcome.name());
+  }
+
   private static final class Spool implements AutoCloseable {
     private Path directory;
     private int files;

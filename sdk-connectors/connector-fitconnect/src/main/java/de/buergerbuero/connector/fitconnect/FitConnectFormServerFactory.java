@@ -5,20 +5,18 @@ import static de.buergerbuero.connector.fitconnect.FitConnectConfig.PREFIX;
 import com.nimbusds.jose.jwk.RSAKey;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.config.ConnectorSettings;
-import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
 import de.buergerbuero.kernel.spi.forms.FormServerFactory;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Kind {@code fitconnect}, on when {@code buergerbuero.forms.fitconnect.submission-api-url} is set:
  * polled through the Submission API; with {@code …callback-secret} set it also takes the
- * Zustelldienst's callbacks ({@link AnnouncingFormServer}), otherwise they are refused.
+ * Zustelldienst's callbacks ({@link de.buergerbuero.kernel.spi.forms.AnnouncingFormServer}),
+ * otherwise they are refused.
  */
 public final class FitConnectFormServerFactory implements FormServerFactory {
   @Override
@@ -49,7 +47,7 @@ public final class FitConnectFormServerFactory implements FormServerFactory {
             .optional(PREFIX + "callback-secret")
             .map(secret -> new CallbackVerifier(secret, clock))
             .orElse(null);
-    return new Server(new FitConnectConnector(config, clock), callbacks);
+    return new FitConnectConnector(config, clock, callbacks);
   }
 
   private static RSAKey jwk(ConnectorSettings settings, String key) {
@@ -58,32 +56,6 @@ public final class FitConnectFormServerFactory implements FormServerFactory {
     } catch (IOException | ParseException e) {
       throw new ConfigurationException(
           key + ": no readable RSA JWK (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private record Server(FitConnectConnector connector, CallbackVerifier callbacks)
-      implements FormServerPort, AnnouncingFormServer {
-    @Override
-    public Batch fetch(String formId) {
-      return connector.fetch(formId);
-    }
-
-    @Override
-    public void acknowledge(String formId, String submissionId) {
-      connector.acknowledge(formId, submissionId);
-    }
-
-    @Override
-    public Optional<String> refuseCallback(UnaryOperator<String> header, byte[] body) {
-      if (callbacks == null) {
-        return Optional.of("no callback secret configured");
-      }
-      CallbackVerifier.Outcome outcome =
-          callbacks.verify(
-              header.apply("callback-timestamp"), header.apply("callback-authentication"), body);
-      return outcome == CallbackVerifier.Outcome.ACCEPTED
-          ? Optional.empty()
-          : Optional.of(outcome.name());
     }
   }
 }

@@ -12,6 +12,7 @@ import de.buergerbuero.kernel.spi.forms.FormFields;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormSubmission;
+import de.buergerbuero.kernel.spi.forms.PushingFormServer;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ import java.util.Set;
  * the acknowledgement path is this connector's assumption (configurable in a later version) and
  * {@code FormsolutionsSimulator} in the tests implements exactly this.
  */
-public final class FormsolutionsConnector implements FormServerPort {
+public final class FormsolutionsConnector implements FormServerPort, PushingFormServer {
   static final int MAX_FILE = 20 << 20;
   private static final Set<String> DELIVERABLE = Set.of("NEW", "READ");
 
@@ -91,7 +92,8 @@ public final class FormsolutionsConnector implements FormServerPort {
    *
    * @throws FormServerException {@code FORM_SUBMISSION_MALFORMED} when it cannot be read
    */
-  public static FormSubmission pushed(String formId, byte[] body) {
+  @Override
+  public FormSubmission pushed(String formId, byte[] body) {
     SubmissionJson item = FormsolutionsClient.pushed(body);
     try {
       return submission(formId, item);
@@ -101,6 +103,7 @@ public final class FormsolutionsConnector implements FormServerPort {
   }
 
   /** Whether a push carries this connector's credentials (Basic), compared in constant time. */
+  @Override
   public boolean authorises(String authorizationHeader) {
     return authorizationHeader != null
         && java.security.MessageDigest.isEqual(

@@ -161,9 +161,7 @@ class FormsolutionsTransportTest {
   void malformedPush() {
     for (String body : new String[] {"[1,2]", "{\"transID\"", "kein JSON"}) {
       assertThatThrownBy(
-              () ->
-                  FormsolutionsConnector.pushed(
-                      "ANTRAG-4711", body.getBytes(StandardCharsets.UTF_8)))
+              () -> connector.pushed("ANTRAG-4711", body.getBytes(StandardCharsets.UTF_8)))
           .as(body)
           .isInstanceOfSatisfying(
               FormServerException.class,
@@ -175,7 +173,7 @@ class FormsolutionsTransportTest {
   @DisplayName("a pushed submission is read like a fetched one")
   void push() {
     var s =
-        FormsolutionsConnector.pushed(
+        connector.pushed(
             "ANTRAG-4711",
             ("{\"transID\":\"T-9\",\"status\":\"NEW\",\"payload\":{\"antrag\":{\"name\":\"Erika\","
                     + "\"kinder\":2,\"eilig\":true}},\"pdf\":\"JVBERg==\"}")
