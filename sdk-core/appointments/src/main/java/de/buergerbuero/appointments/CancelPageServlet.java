@@ -26,9 +26,10 @@ public class CancelPageServlet extends HttpServlet {
       throws IOException {
     String id = request.getParameter("id");
     String token = request.getParameter("token");
-    page(
+    HtmlPage.send(
         response,
         200,
+        "de",
         "Termin absagen / Cancel appointment",
         "<p>Möchten Sie diesen Termin absagen? / Do you want to cancel this appointment?</p>"
             + "<form method=\"post\" action=\"/termin/absagen\">"
@@ -44,26 +45,20 @@ public class CancelPageServlet extends HttpServlet {
       throws IOException {
     try {
       changes.cancel(request.getParameter("id"), request.getParameter("token"));
-      page(
+      HtmlPage.send(
           response,
           200,
+          "de",
           "Termin abgesagt / Appointment cancelled",
           "<p>Ihr Termin ist abgesagt. Der Zeitpunkt ist wieder frei.</p>"
               + "<p lang=\"en\">Your appointment is cancelled.</p>");
     } catch (BuergerbueroException e) {
-      page(
+      HtmlPage.send(
           response,
           e.errorCode().descriptor().httpStatus(),
+          "de",
           "Absage nicht möglich / Cannot cancel",
           "<p>" + HtmlPage.escape(e.getMessage()) + "</p>");
     }
-  }
-
-  private static void page(HttpServletResponse response, int status, String title, String body)
-      throws IOException {
-    response.setStatus(status);
-    response.setCharacterEncoding("UTF-8");
-    response.setContentType("text/html");
-    HtmlPage.write(response.getWriter(), "de", title, body);
   }
 }

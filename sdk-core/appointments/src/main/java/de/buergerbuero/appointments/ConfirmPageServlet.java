@@ -23,9 +23,10 @@ public class ConfirmPageServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    page(
+    HtmlPage.send(
         response,
         200,
+        "de",
         "Termin bestätigen / Confirm appointment",
         "<p>Bitte bestätigen Sie Ihre Terminbuchung. / Please confirm your booking.</p>"
             + "<form method=\"post\" action=\"/termin/bestaetigen\">"
@@ -42,9 +43,10 @@ public class ConfirmPageServlet extends HttpServlet {
     try {
       var c = confirmations.verify(request.getParameter("id"), request.getParameter("token"));
       String id = c.appointment().id();
-      page(
+      HtmlPage.send(
           response,
           200,
+          "de",
           "Termin bestätigt / Appointment confirmed",
           "<p>Ihr Termin ist gebucht. Die Bestätigung kommt per E-Mail.</p>"
               + "<p lang=\"en\">Your appointment is booked; the confirmation follows by e-mail.</p>"
@@ -54,19 +56,12 @@ public class ConfirmPageServlet extends HttpServlet {
               + HtmlPage.escape(c.cancelToken())
               + "\">Termin absagen / Cancel</a></p>");
     } catch (BuergerbueroException e) {
-      page(
+      HtmlPage.send(
           response,
           e.errorCode().descriptor().httpStatus(),
+          "de",
           "Bestätigung nicht möglich / Cannot confirm",
           "<p>" + HtmlPage.escape(e.getMessage()) + "</p>");
     }
-  }
-
-  private static void page(HttpServletResponse response, int status, String title, String body)
-      throws IOException {
-    response.setStatus(status);
-    response.setCharacterEncoding("UTF-8");
-    response.setContentType("text/html");
-    HtmlPage.write(response.getWriter(), "de", title, body);
   }
 }

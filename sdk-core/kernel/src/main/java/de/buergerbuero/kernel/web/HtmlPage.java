@@ -43,4 +43,18 @@ public final class HtmlPage {
         .append(body)
         .append("</main></body></html>");
   }
+
+  /** Answers a request with a complete UTF-8 page (see {@link #write}). */
+  public static void send(
+      jakarta.servlet.http.HttpServletResponse response,
+      int status,
+      String lang,
+      String title,
+      String body)
+      throws IOException {
+    response.setStatus(status);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentType("text/html");
+    write(response.getWriter(), lang, title, body);
+  }
 }
