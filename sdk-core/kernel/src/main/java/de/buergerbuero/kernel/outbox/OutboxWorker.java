@@ -131,6 +131,16 @@ public class OutboxWorker {
   private void drain() {
     Instant now = clock.instant();
     repository.failUnconfirmed(now.minus(Duration.ofHours(confirmationTimeoutHours)), now);
+    // once per run, not per batch: a backlog is drained without an extra UPDATE per batch
+    int abandoned = repository.giveUpAbandoned(now, maxAttempts);
+    if (abandoned > 0) {
+      LOG.warning(
+          () ->
+              abandoned
+                  + " outbox entries FAILED: their deliveries ended without an outcome "
+                  + maxAttempts
+                  + " times");
+    }
     int limit = Math.max(batchSize, parallelism);
     long until = System.nanoTime() + Duration.ofSeconds(leaseSeconds).toNanos();
     while (pollOnce() >= limit && !paused.get() && System.nanoTime() - until < 0) {
@@ -157,15 +167,6 @@ public class OutboxWorker {
       return 0;
     }
     try {
-      int abandoned = repository.giveUpAbandoned(clock.instant(), maxAttempts);
-      if (abandoned > 0) {
-        LOG.warning(
-            () ->
-                abandoned
-                    + " outbox entries FAILED: their deliveries ended without an outcome "
-                    + maxAttempts
-                    + " times");
-      }
       List<OutboxMessage> batch =
           repository.claimDue(
               owner,
