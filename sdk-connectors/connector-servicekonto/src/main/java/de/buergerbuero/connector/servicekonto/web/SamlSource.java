@@ -180,8 +180,13 @@ abstract class SamlSource implements RealLogin {
   }
 
   private SpCredential credential(String file, String alias) {
-    return SpCredential.fromPkcs12(
-        Path.of(file), value("sp-keystore-password", "").toCharArray(), alias);
+    String password =
+        value("sp-keystore-password")
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        prefix() + "sp-keystore-password (password of sp-keystore) is not set"));
+    return SpCredential.fromPkcs12(Path.of(file), password.toCharArray(), alias);
   }
 
   private X509Certificate certificate(String file) {
