@@ -10,8 +10,10 @@ started=""
 if [ -z "${BENCH_URL:-}" ]; then
   mvn -B -ntp -q install -DskipTests -DskipITs -Dspotless.check.skip=true
   rm -rf reference-app/target/liberty/wlp/usr/servers/buergerbuero/{data,dms,dms-derby,xdomea}
-  # the search rate limit (appointments) would measure itself, not the server: off here
+  # the search rate limit (appointments) would measure itself, not the server: off here; the
+  # benchmarks log in as the development users, so the development profile is set (ADR 0015)
   mvn -B -ntp -q -pl reference-app -DskipITs -Dliberty.var.buergerbuero.appointments.searches-per-minute=0 \
+    -Dliberty.bootstrap.buergerbuero.profile=development -Dliberty.var.buergerbuero.profile=development \
     liberty:create liberty:deploy liberty:start
   started=yes
 fi

@@ -28,6 +28,7 @@ mvn -B -ntp -q -pl reference-app -DskipITs -Dhttp.port="$PORT" -Dhttps.port=$((P
   -Dliberty.jvm.maxHeap="-Xmx$HEAP" \
   -Dliberty.var.buergerbuero.upload.max-file-bytes="$LIMIT" \
   -Dliberty.var.buergerbuero.upload.max-total-bytes="$LIMIT" \
+  -Dliberty.bootstrap.buergerbuero.profile=development -Dliberty.var.buergerbuero.profile=development \
   liberty:create liberty:deploy liberty:start
 stop_server() {
   mvn -B -ntp -q -pl reference-app liberty:stop >/dev/null 2>&1 || true
