@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.buergerbuero.appointments.AppointmentResource.HoldRequest;
 import de.buergerbuero.appointments.AppointmentsError.AppointmentException;
+import de.buergerbuero.kernel.persistence.KernelSchema;
+import de.buergerbuero.kernel.persistence.SchemaMigrator;
+import de.buergerbuero.kernel.spi.guard.ClientLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,16 @@ class BookingAbuseTest {
     return r;
   }
 
+  /** The kernel's shared limits on an in-memory Derby with the kernel's tables. */
+  static ClientLimits sharedLimits() {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName("memory:" + UUID.randomUUID());
+    ds.setCreateDatabase("create");
+    new SchemaMigrator(ds, BookingAbuseTest.class.getClassLoader())
+        .migrate(List.of(KernelSchema.migrations()));
+    return new ClientLimits(ds, (scope, client) -> scope + "/" + client.hashCode());
+  }
+
   @Test
   @DisplayName(
       "one client trying to hold every slot of a day gets at most the configured number; others"
@@ -65,6 +79,8 @@ class BookingAbuseTest {
     limits.holdsPerHour = 3;
     limits.confirmationsPerHour = 3;
     limits.trackedClients = 1000;
+    limits.shared = sharedLimits();
+    limits.clock = h.clock;
     limits.init();
     List<Instant> day = h.service.freeTimes("l", "pass", LocalDate.of(2026, 12, 7));
     assertThat(day).hasSize(5); // capacity 2: ten holds would take the whole Monday

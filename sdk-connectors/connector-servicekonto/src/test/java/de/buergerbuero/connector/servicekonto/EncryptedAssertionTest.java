@@ -36,7 +36,7 @@ class EncryptedAssertionTest {
   }
 
   private final SamlResponseValidator validator =
-      new SamlResponseValidator(settings(false), new ReplayCache());
+      new SamlResponseValidator(settings(false), ReplayCache.inMemory());
 
   private SamlAssertion validate(Document response, TestIdentityProvider.Draft d) {
     return validator.validate(
@@ -152,7 +152,7 @@ class EncryptedAssertionTest {
   @DisplayName("when encryption is required, a plain assertion is refused")
   void plainRefusedWhenEncryptionRequired() {
     var d = new TestIdentityProvider.Draft();
-    var strict = new SamlResponseValidator(settings(true), new ReplayCache());
+    var strict = new SamlResponseValidator(settings(true), ReplayCache.inMemory());
     assertThatThrownBy(
             () ->
                 strict.validate(
@@ -166,7 +166,8 @@ class EncryptedAssertionTest {
   void noKeyConfigured() {
     var d = new TestIdentityProvider.Draft();
     var plainOnly =
-        new SamlResponseValidator(TestIdentityProvider.settings(idp.metadata()), new ReplayCache());
+        new SamlResponseValidator(
+            TestIdentityProvider.settings(idp.metadata()), ReplayCache.inMemory());
     assertThatThrownBy(
             () ->
                 plainOnly.validate(

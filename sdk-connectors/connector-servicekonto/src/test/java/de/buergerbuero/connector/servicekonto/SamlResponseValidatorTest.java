@@ -19,7 +19,8 @@ import org.w3c.dom.Element;
 class SamlResponseValidatorTest {
   private final TestIdentityProvider idp = new TestIdentityProvider("test-idp");
   private final SamlResponseValidator validator =
-      new SamlResponseValidator(TestIdentityProvider.settings(idp.metadata()), new ReplayCache());
+      new SamlResponseValidator(
+          TestIdentityProvider.settings(idp.metadata()), ReplayCache.inMemory());
 
   private SamlAssertion validate(String response, TestIdentityProvider.Draft d) {
     return validator.validate(response, "_request1", d.now.plusSeconds(1));

@@ -68,7 +68,8 @@ class SamlValueFormsTest {
     d.time = time;
     assertThat(idp.xml(d)).contains("IssueInstant=\"" + time.apply(d.now) + "\"");
     SamlAssertion a =
-        new SamlResponseValidator(TestIdentityProvider.settings(idp.metadata()), new ReplayCache())
+        new SamlResponseValidator(
+                TestIdentityProvider.settings(idp.metadata()), ReplayCache.inMemory())
             .validate(
                 TestIdentityProvider.encode(idp.signed(d)), "_request1", d.now.plusSeconds(1));
     assertThat(a.authnInstant()).isEqualTo(d.now);
@@ -83,7 +84,8 @@ class SamlValueFormsTest {
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.ofHours(2));
     d.time = plusTwo::format; // 12:05+02:00 is 10:05Z: read as local time it would be 2 h longer
     var validator =
-        new SamlResponseValidator(TestIdentityProvider.settings(idp.metadata()), new ReplayCache());
+        new SamlResponseValidator(
+            TestIdentityProvider.settings(idp.metadata()), ReplayCache.inMemory());
     assertThatThrownBy(
             () ->
                 validator.validate(

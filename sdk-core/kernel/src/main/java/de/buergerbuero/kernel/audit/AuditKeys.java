@@ -103,4 +103,14 @@ public class AuditKeys {
     }
     return actor;
   }
+
+  /**
+   * A keyed pseudonym of a value for another purpose than the audit log (e.g. a client address in
+   * the shared rate limits): HMAC with the pseudonym key over purpose and value, so that the same
+   * value gives unrelated pseudonyms for different purposes and nobody without the key can test a
+   * guessed value (IP addresses are easy to guess).
+   */
+  public String pseudonym(String purpose, String value) {
+    return pseudonyms.macHex(purpose + '\u0000' + value);
+  }
 }

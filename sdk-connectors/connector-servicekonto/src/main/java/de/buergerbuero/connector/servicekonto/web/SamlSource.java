@@ -15,6 +15,7 @@ import de.buergerbuero.connector.servicekonto.SpCredential;
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.model.TrustLevel;
 import de.buergerbuero.kernel.security.Caller;
+import de.buergerbuero.kernel.spi.guard.ReplayGuard;
 import de.buergerbuero.kernel.spi.login.LoginSession;
 import de.buergerbuero.kernel.spi.login.LoginsInFlight;
 import de.buergerbuero.kernel.spi.login.RealLogin;
@@ -59,7 +60,7 @@ abstract class SamlSource implements RealLogin {
   @Inject SamlSessions sessions;
   @Inject LoginsInFlight logins;
 
-  private final ReplayCache replays = new ReplayCache();
+  @Inject ReplayGuard replayGuard;
   private volatile PendingLogins<Pending> pending;
   private volatile PendingLogins<String> logouts;
   private IdpMetadataSource metadata;
@@ -137,6 +138,15 @@ abstract class SamlSource implements RealLogin {
   }
 
   /** The SP's settings with the current IdP metadata (read on first use, then refreshed). */
+  /**
+   * Consumed assertion ids in the database, shared by every instance: a response captured and
+   * posted to another instance is refused there too.
+   */
+  private ReplayCache replays() {
+    String scope = "saml:" + source();
+    return (id, expiresAt, now) -> replayGuard.firstUse(scope, id, expiresAt, now);
+  }
+
   synchronized SamlSettings settings() {
     if (metadata == null) {
       metadata =
@@ -228,7 +238,7 @@ abstract class SamlSource implements RealLogin {
           "no login in flight for this RelayState in this browser");
     }
     var assertion =
-        new SamlResponseValidator(settings(), replays).validate(samlResponse, p.requestId(), now);
+        new SamlResponseValidator(settings(), replays()).validate(samlResponse, p.requestId(), now);
     return new Completed(
         toCaller(assertion, settings().attributes()),
         p.next(),

@@ -1,5 +1,6 @@
 package de.buergerbuero.kernel.spi.login;
 
+import de.buergerbuero.kernel.persistence.SharedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
  * every instance at most once a minute, when it stores a new login.
  */
 @ApplicationScoped
-public class DatabaseLoginsInFlight extends LoginDatabase implements LoginsInFlight {
+public class DatabaseLoginsInFlight extends SharedTable implements LoginsInFlight {
 
   public DatabaseLoginsInFlight() {}
 
@@ -89,7 +90,7 @@ public class DatabaseLoginsInFlight extends LoginDatabase implements LoginsInFli
   }
 
   @Override
-  void purge(Connection c, Instant now) throws SQLException {
+  protected void purge(Connection c, Instant now) throws SQLException {
     try (PreparedStatement delete =
         c.prepareStatement("DELETE FROM bb_login_in_flight WHERE expires_ms <= ?")) {
       delete.setLong(1, now.toEpochMilli());

@@ -1,5 +1,6 @@
 package de.buergerbuero.kernel.spi.login;
 
+import de.buergerbuero.kernel.persistence.SharedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  * ended, so the login is asked for again).
  */
 @ApplicationScoped
-public class FederatedSessions extends LoginDatabase {
+public class FederatedSessions extends SharedTable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public FederatedSessions() {}
@@ -115,7 +116,7 @@ public class FederatedSessions extends LoginDatabase {
   }
 
   @Override
-  void purge(Connection c, Instant now) throws SQLException {
+  protected void purge(Connection c, Instant now) throws SQLException {
     try (PreparedStatement delete =
         c.prepareStatement("DELETE FROM bb_login_session WHERE expires_ms <= ?")) {
       delete.setLong(1, now.toEpochMilli());

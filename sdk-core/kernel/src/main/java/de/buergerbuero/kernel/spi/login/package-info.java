@@ -23,7 +23,8 @@
  * instance — in the kernel's {@link de.buergerbuero.kernel.spi.login.LoginsInFlight} (the
  * database). {@link de.buergerbuero.kernel.spi.login.FederatedSessions} lets an identity provider's
  * logout end sessions on every instance; {@link de.buergerbuero.kernel.http.ClientAddress} and
- * {@link de.buergerbuero.kernel.spi.login.PerClientLimit} limit login starts per client ({@link
- * de.buergerbuero.kernel.spi.login.LoginPages#tooManyStarts}).
+ * {@link de.buergerbuero.kernel.spi.guard.ClientLimits} limit login starts per client across
+ * instances ({@link de.buergerbuero.kernel.spi.login.LoginPages#tooManyStarts}), and {@link
+ * de.buergerbuero.kernel.spi.guard.ReplayGuard} refuses a consumed assertion on every instance.
  */
 package de.buergerbuero.kernel.spi.login;

@@ -26,18 +26,9 @@ class LoginStoresTest {
   private static DataSource migratedDerby() throws Exception {
     String url = "jdbc:derby:memory:" + UUID.randomUUID() + ";create=true";
     DataSource ds = new DriverManagerDataSource(() -> DriverManager.getConnection(url));
-    MigrationSet kernel = new KernelSchemaAccess().migrations();
+    MigrationSet kernel = KernelSchema.migrations();
     new SchemaMigrator(ds, LoginStoresTest.class.getClassLoader()).migrate(List.of(kernel));
     return ds;
-  }
-
-  /** The kernel's migration set as the application gets it. */
-  private static final class KernelSchemaAccess extends KernelSchema {
-    MigrationSet migrations() throws Exception {
-      var m = KernelSchema.class.getDeclaredMethod("kernelMigrations");
-      m.setAccessible(true);
-      return (MigrationSet) m.invoke(this);
-    }
   }
 
   private static long rows(DataSource ds, String table) throws Exception {
@@ -159,42 +150,8 @@ class LoginStoresTest {
   }
 
   @Nested
-  @DisplayName("per-client limit of login starts")
-  class Limits {
-    @Test
-    @DisplayName(
-        "one client gets its allowance per minute and no more; other clients still start logins;"
-            + " a new minute starts afresh")
-    void perClient() {
-      var limit = new PerClientLimit(5);
-      for (int i = 0; i < 5; i++) {
-        assertThat(limit.tryAcquire("203.0.113.7", NOW)).isTrue();
-      }
-      assertThat(limit.tryAcquire("203.0.113.7", NOW.plusSeconds(10))).isFalse();
-      int others = 0;
-      for (int i = 0; i < 1000; i++) {
-        others += limit.tryAcquire("198.51.100." + (i % 250) + "-" + i, NOW) ? 1 : 0;
-      }
-      assertThat(others).isGreaterThan(990);
-      assertThat(limit.tryAcquire("203.0.113.7", NOW.plusSeconds(60))).isTrue();
-    }
-
-    @Test
-    @DisplayName(
-        "with few buckets every client shares one with the flooding client in a row, yet almost"
-            + " every other client still gets through (two rows: both buckets must be busy)")
-    void sketchSparesOthers() {
-      var limit = new PerClientLimit(3, 64);
-      for (int i = 0; i < 100; i++) {
-        limit.tryAcquire("flood", NOW);
-      }
-      int others = 0;
-      for (int i = 0; i < 60; i++) {
-        others += limit.tryAcquire("client-" + i, NOW) ? 1 : 0;
-      }
-      assertThat(others).isGreaterThanOrEqualTo(55);
-    }
-
+  @DisplayName("the client of a login start")
+  class Clients {
     @Test
     @DisplayName(
         "X-Forwarded-For counts only from a listed proxy, read from the right; a client cannot"

@@ -1,4 +1,4 @@
-package de.buergerbuero.kernel.spi.login;
+package de.buergerbuero.kernel.persistence;
 
 import de.buergerbuero.kernel.error.ConfigurationException;
 import jakarta.inject.Inject;
@@ -12,11 +12,12 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The data source of the login stores (the SDK's, {@code buergerbuero.datasource}), looked up on
- * first use, and the once-a-minute cleanup of expired rows. Statements run in their own local
- * transaction (auto-commit) — a login is no business transaction.
+ * A small table that every instance of a deployment shares (logins in flight, federated sessions,
+ * replay guards, per-client limits): the SDK's data source ({@code buergerbuero.datasource}),
+ * looked up on first use, and the once-a-minute cleanup of expired rows. Statements run in their
+ * own local transaction (auto-commit) — none of these records is a business transaction.
  */
-abstract class LoginDatabase {
+public abstract class SharedTable {
   private static final long PURGE_EVERY_MS = 60_000;
 
   @Inject
@@ -28,13 +29,13 @@ abstract class LoginDatabase {
   private volatile DataSource dataSource;
   private final AtomicLong nextPurge = new AtomicLong();
 
-  LoginDatabase() {}
+  protected SharedTable() {}
 
-  LoginDatabase(DataSource dataSource) {
+  protected SharedTable(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  Connection connection() throws SQLException {
+  protected Connection connection() throws SQLException {
     DataSource ds = dataSource;
     if (ds == null) {
       try {
@@ -49,7 +50,7 @@ abstract class LoginDatabase {
   }
 
   /** Deletes expired rows when the last cleanup of this instance is a minute old. */
-  void purgeIfDue(Instant now) {
+  protected void purgeIfDue(Instant now) {
     long due = nextPurge.get();
     if (now.toEpochMilli() < due
         || !nextPurge.compareAndSet(due, now.toEpochMilli() + PURGE_EVERY_MS)) {
@@ -58,13 +59,14 @@ abstract class LoginDatabase {
     try (Connection c = connection()) {
       purge(c, now);
     } catch (SQLException e) {
-      throw failure("delete expired login records", e);
+      throw failure("delete expired records", e);
     }
   }
 
-  abstract void purge(Connection c, Instant now) throws SQLException;
+  /** Deletes the expired rows. */
+  protected abstract void purge(Connection c, Instant now) throws SQLException;
 
-  static IllegalStateException failure(String what, SQLException e) {
+  protected static IllegalStateException failure(String what, SQLException e) {
     return new IllegalStateException(
         "Could not " + what + " (SQL state " + e.getSQLState() + ")", e);
   }
