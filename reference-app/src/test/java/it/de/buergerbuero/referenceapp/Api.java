@@ -25,8 +25,13 @@ final class Api {
   private Api() {}
 
   static HttpRequest.Builder request(String path, String user) {
+    return requestTo(BASE, path, user);
+  }
+
+  /** A request to another server than the one under test (ClusterIT: the load balancer). */
+  static HttpRequest.Builder requestTo(String base, String path, String user) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (user != null) {
       b.header(
           "Authorization",

@@ -1,6 +1,7 @@
 package de.buergerbuero.kernel.model;
 
 import de.buergerbuero.kernel.error.InvalidInputException;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param postboxHandle the BundID postbox reference, if the applicant has one
  */
 public record Applicant(
-    String subjectId, ApplicantKind kind, String displayName, String postboxHandle) {
+    String subjectId, ApplicantKind kind, String displayName, String postboxHandle)
+    implements Serializable {
 
   public Applicant {
     if (subjectId == null || subjectId.isBlank() || subjectId.length() > 255) {

@@ -2,14 +2,16 @@ package de.buergerbuero.kernel.security;
 
 import de.buergerbuero.kernel.model.Applicant;
 import de.buergerbuero.kernel.model.TrustLevel;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Who is calling, as resolved from the security context by the active {@link CallerResolver}.
- * Business code never reads identities from request bodies.
+ * Business code never reads identities from request bodies. Serializable because a logged-in caller
+ * lives in the HTTP session, which several instances share through the session database (ADR 0019).
  */
-public sealed interface Caller {
+public sealed interface Caller extends Serializable {
 
   /** A stable id for the audit log: a pseudonymous subject id or a staff account name. */
   String auditId();
