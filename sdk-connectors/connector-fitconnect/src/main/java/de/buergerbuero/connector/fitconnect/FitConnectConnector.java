@@ -29,11 +29,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -336,7 +338,7 @@ public final class FitConnectConnector implements FormServerPort, AnnouncingForm
         d.fileName(), d.mediaType(), bytes.length, () -> new ByteArrayInputStream(bytes));
   }
 
-  /** Decrypted attachments of one submission, deleted when it has been handed over. */
+  /** Authentic (HMAC over timestamp and body), fresh, and not seen by this connector before. */
   @Override
   public Optional<String> refuseCallback(UnaryOperator<String> header, byte[] body) {
     if (callbacks == null) {
@@ -350,6 +352,19 @@ public final class FitConnectConnector implements FormServerPort, AnnouncingForm
         : Optional.of(outcome.name());
   }
 
+  /** The signature: unique per timestamp and body, so a replay carries the same one. */
+  @Override
+  public Optional<String> callbackId(UnaryOperator<String> header) {
+    return Optional.ofNullable(header.apply("callback-authentication"))
+        .map(value -> value.strip().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Duration callbackWindow() {
+    return CallbackVerifier.MAX_AGE.plus(CallbackVerifier.MAX_AHEAD);
+  }
+
+  /** Decrypted attachments of one submission, deleted when it has been handed over. */
   private static final class Spool implements AutoCloseable {
     private Path directory;
     private int files;

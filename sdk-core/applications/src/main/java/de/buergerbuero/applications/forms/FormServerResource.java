@@ -9,6 +9,7 @@ import de.buergerbuero.kernel.spi.forms.AnnouncingFormServer;
 import de.buergerbuero.kernel.spi.forms.FormServerPort;
 import de.buergerbuero.kernel.spi.forms.FormServers;
 import de.buergerbuero.kernel.spi.forms.PushingFormServer;
+import de.buergerbuero.kernel.spi.guard.ReplayGuard;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -45,6 +48,8 @@ public class FormServerResource {
 
   @Inject FormServers servers;
   @Inject FormIntake intake;
+  @Inject ReplayGuard replays;
+  @Inject Clock clock;
   @Resource ManagedExecutorService executor;
 
   @Inject
@@ -102,6 +107,17 @@ public class FormServerResource {
     if (refused.isPresent()) {
       LOG.warning(() -> "Callback of " + source + " refused: " + refused.get());
       throw new NotAuthenticatedException("Callback nicht authentisch: " + refused.get());
+    }
+    // the connector remembers only what its own instance saw since its start; the database
+    // refuses a replay on every instance (ADR 0019)
+    Optional<String> id = announcing.callbackId(headers::getHeaderString);
+    if (id.isPresent()) {
+      Instant now = clock.instant();
+      String scope = ("callback-" + source).substring(0, Math.min(32, 9 + source.length()));
+      if (!replays.firstUse(scope, id.get(), now.plus(announcing.callbackWindow()), now)) {
+        LOG.warning(() -> "Callback of " + source + " refused: REPLAYED");
+        throw new NotAuthenticatedException("Callback nicht authentisch: REPLAYED");
+      }
     }
     intake.pollSoon(executor);
     return Response.ok().build();
