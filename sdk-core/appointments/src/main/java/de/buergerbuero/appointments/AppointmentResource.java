@@ -20,14 +20,20 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Appointment booking for citizens and companies (no login needed). */
 @Path("/v1/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Appointments", description = "Terminvereinbarung")
+@Tag(
+    name = "Appointments",
+    description = "Termine buchen, bestätigen, verschieben, absagen / appointments",
+    extensions = @Extension(name = "x-displayName", value = "Terminvereinbarung"))
 public class AppointmentResource {
   @Inject AppointmentService appointments;
   @Inject Holds holds;
@@ -142,7 +148,10 @@ public class AppointmentResource {
 
   @GET
   @Path("/locations")
-  @Operation(summary = "Where appointments can be booked, and for which services")
+  @Operation(
+      operationId = "listAppointmentLocations",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Where appointments can be booked, and for which services")
   public List<LocationView> locations() {
     var config = appointments.locations();
     return config.byId().values().stream()
@@ -162,7 +171,10 @@ public class AppointmentResource {
 
   @GET
   @Path("/locations/{location}/days")
-  @Operation(summary = "Calendar: days with free times for a service (at most 63 days)")
+  @Operation(
+      operationId = "listFreeDays",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Calendar: days with free times for a service (at most 63 days)")
   public List<FreeDay> days(
       @PathParam("location") String location,
       @QueryParam("service") String service,
@@ -179,7 +191,10 @@ public class AppointmentResource {
 
   @GET
   @Path("/locations/{location}/times")
-  @Operation(summary = "Free start times of one day for a service")
+  @Operation(
+      operationId = "listFreeTimes",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Free start times of one day for a service")
   public List<Instant> times(
       @PathParam("location") String location,
       @QueryParam("service") String service,
@@ -192,10 +207,21 @@ public class AppointmentResource {
   @Path("/holds")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "holdAppointment",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "Reserve a time for a few minutes",
       description =
           "409 BB-5005 when it was taken meanwhile; the same requestKey returns the same hold;"
               + " 429 BB-5013 when this client has made too many holds")
+  @APIResponse(
+      responseCode = "201",
+      description = "Reserved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HoldView.class)))
+  @APIResponse(responseCode = "409", description = "Taken meanwhile (BB-5005)")
+  @APIResponse(responseCode = "429", description = "Too many holds from this client (BB-5013)")
   public Response hold(HoldRequest request) {
     return Response.status(201).entity(reserve(request)).build();
   }
@@ -215,12 +241,30 @@ public class AppointmentResource {
   @Path("/holds/{id}/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "confirmAppointment",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "Confirm a reserved time with name, e-mail address and the hold's token",
       description =
           "200 and the cancel link when confirmed; 202 with status PENDING when e-mail is"
               + " configured: the appointment is confirmed by the link sent to the address (double"
               + " opt-in). 409 BB-5015 when already confirmed; 429 BB-5013 when this client has"
               + " confirmed too often.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Confirmed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConfirmationView.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Pending: confirmed by the link sent to the e-mail address",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConfirmationView.class)))
+  @APIResponse(responseCode = "409", description = "Already confirmed (BB-5015)")
+  @APIResponse(responseCode = "429", description = "Confirmed too often (BB-5013)")
   public Response confirm(@PathParam("id") String id, ContactRequest contact) {
     if (contact == null) {
       throw new MalformedRequestException("name, email und holdToken angeben.");
@@ -235,6 +279,8 @@ public class AppointmentResource {
   @POST
   @Path("/{id}/verify")
   @Operation(
+      operationId = "verifyAppointment",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "Confirm a PENDING appointment with the token of the opt-in e-mail",
       description = "The e-mail's link opens a page that does this; 409 BB-5015 when done before.")
   public ConfirmationView verify(@PathParam("id") String id, @QueryParam("token") String token) {
@@ -251,6 +297,8 @@ public class AppointmentResource {
   @Path("/{id}/reschedule")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "rescheduleAppointment",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "Move a confirmed appointment to another free time (token of the confirmation)",
       description = "Atomic: when the new time is taken (409 BB-5005) the old one stays.")
   public AppointmentView reschedule(
@@ -264,7 +312,11 @@ public class AppointmentResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Cancel with the token of the confirmation link")
+  @Operation(
+      operationId = "cancelAppointment",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Cancel with the token of the confirmation link")
+  @APIResponse(responseCode = "204", description = "Cancelled")
   public Response cancel(@PathParam("id") String id, @QueryParam("token") String token) {
     changes.cancel(id, token);
     return Response.noContent().build();

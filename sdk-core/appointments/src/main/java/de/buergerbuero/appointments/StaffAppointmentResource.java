@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -24,7 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/staff/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Appointments", description = "Terminvereinbarung")
+@Tag(
+    name = "Appointments",
+    description = "Termine buchen, bestätigen, verschieben, absagen / appointments",
+    extensions = @Extension(name = "x-displayName", value = "Terminvereinbarung"))
 public class StaffAppointmentResource {
   @Inject AppointmentService appointments;
   @Inject StaffAppointments staffAppointments;
@@ -32,6 +36,8 @@ public class StaffAppointmentResource {
 
   @GET
   @Operation(
+      operationId = "listStaffAppointments",
+      extensions = @Extension(name = "x-access", value = "staff"),
       summary = "Staff: the day's appointments of a location (its department's clerks; audited)")
   public List<StaffAppointmentView> staffDay(
       @QueryParam("location") String location, @QueryParam("date") String date) {
@@ -53,6 +59,8 @@ public class StaffAppointmentResource {
   @POST
   @Path("/{id}/no-show")
   @Operation(
+      operationId = "markNoShow",
+      extensions = @Extension(name = "x-access", value = "staff"),
       summary = "Staff: the person did not come",
       description = "Only after the start (409 BB-5014 before); only the location's department.")
   public AppointmentView noShow(@PathParam("id") String id) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/session")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Sitzung", description = "Angemeldete Person / current login")
+@Tag(
+    name = "Session",
+    description = "Angemeldete Person und CSRF-Token / current login and CSRF token",
+    extensions = @Extension(name = "x-displayName", value = "Sitzung"))
 public class SessionResource {
   @Inject CallerResolver callers;
   @Context HttpServletRequest request;
@@ -79,7 +83,10 @@ public class SessionResource {
   }
 
   @GET
-  @Operation(summary = "Angemeldete Person und CSRF-Token / current login and CSRF token")
+  @Operation(
+      operationId = "getSession",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Angemeldete Person und CSRF-Token / current login and CSRF token")
   public Response current() {
     Caller caller = callers.current();
     // the development login page links to the real logins too; without it, the first real login

@@ -28,11 +28,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What form servers send to the SDK: pushed forms ({@link PushingFormServer}, e.g. MACH
@@ -43,6 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/v1/forms/{source}")
 @RequestScoped
+@Tag(
+    name = "FormServers",
+    description = "Eingang von Formularservern / intake from form servers (server to server)",
+    extensions = @Extension(name = "x-displayName", value = "Formularserver"))
 public class FormServerResource {
   private static final Logger LOG = Logger.getLogger(FormServerResource.class.getName());
 
@@ -68,7 +80,31 @@ public class FormServerResource {
   @Path("{formId}/submissions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Form server push: one completed form, stored before the answer")
+  @Operation(
+      operationId = "pushFormSubmission",
+      extensions = @Extension(name = "x-access", value = "form-server"),
+      summary = "Form server push: one completed form, stored before the answer")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description =
+                          "The form server's own submission document (formsolutions: transID,"
+                              + " form data, attachments as Base64)")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Stored: the transID and the application it became",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PushAnswer.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Larger than buergerbuero.forms.max-push-bytes (BB-2009)")
   public Map<String, String> push(
       @PathParam("source") String source,
       @PathParam("formId") String formId,
@@ -95,7 +131,17 @@ public class FormServerResource {
   @POST
   @Path("callbacks")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Form server callback: new submissions (authenticity checked)")
+  @Operation(
+      operationId = "announceFormSubmissions",
+      extensions = @Extension(name = "x-access", value = "form-callback"),
+      summary = "Form server callback: new submissions (authenticity checked)")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CallbackAnnouncement.class)))
+  @APIResponse(responseCode = "200", description = "Authentic: the SDK fetches soon")
   public Response callback(
       @PathParam("source") String source, @Context HttpHeaders headers, InputStream body) {
     if (!(server(source) instanceof AnnouncingFormServer announcing)) {
@@ -122,6 +168,23 @@ public class FormServerResource {
     intake.pollSoon(executor);
     return Response.ok().build();
   }
+
+  /** The answer to a push, for the OpenAPI document. */
+  @Schema(name = "PushAnswer", description = "A pushed submission, stored.")
+  public record PushAnswer(
+      @Schema(description = "the form server's id of the submission") String transID,
+      @Schema(description = "the application it became") String applicationId) {}
+
+  /**
+   * A FIT-Connect callback, for the OpenAPI document; only a trigger, its content is not trusted.
+   */
+  @Schema(
+      name = "CallbackAnnouncement",
+      description = "FIT-Connect callback: new submissions are waiting (a trigger to fetch).",
+      example =
+          "{\"type\": \"https://schema.fitko.de/fit-connect/callbacks/new-submissions\","
+              + " \"submissionIds\": [\"f39ab143-d91a-474a-b69f-b00f1a1873c2\"]}")
+  public record CallbackAnnouncement(String type, List<String> submissionIds) {}
 
   /** The body, refused with 413 as soon as it passes {@code limit}. */
   static byte[] read(InputStream body, long limit, String key) {

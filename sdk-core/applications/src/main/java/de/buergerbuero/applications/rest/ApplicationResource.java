@@ -41,7 +41,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,8 +55,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(
-    name = "Anträge",
-    description = "Anträge stellen und verfolgen / submit and track applications")
+    name = "Applications",
+    description = "Anträge stellen und verfolgen / submit and track applications",
+    extensions = @Extension(name = "x-displayName", value = "Anträge"))
 public class ApplicationResource {
   @Inject ApplicationService applications;
   @Inject ReceiptService receipts;
@@ -78,8 +82,28 @@ public class ApplicationResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Antrag stellen (JSON)")
-  @APIResponse(responseCode = "201", description = "Antrag angenommen; Location zeigt auf ihn")
+  @Operation(
+      operationId = "submitApplication",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Antrag stellen / submit an application",
+      description =
+          "As JSON (serviceId, formData) or as multipart/form-data with attachments (parts"
+              + " serviceId, formData as JSON text, attachments as files). The 201 answer is the"
+              + " acknowledgement: the application is stored; Location points to it.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationSubmission.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Antrag angenommen; Location zeigt auf ihn",
+      headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(
       responseCode = "400",
       description = "Ungültiges JSON (BB-1002) oder fehlende Felder (BB-1001)")
@@ -100,13 +124,25 @@ public class ApplicationResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Antrag mit Anlagen stellen (multipart: serviceId, formData, attachments)")
+  @Operation(
+      operationId = "submitApplication",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Antrag stellen / submit an application")
   @RequestBody(
+      required = true,
       content =
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
-              schema = @Schema(implementation = MultipartApplication.class)))
-  @APIResponse(responseCode = "201", description = "Antrag angenommen")
+              schema = @Schema(implementation = MultipartApplication.class),
+              encoding = @Encoding(name = "formData", contentType = MediaType.APPLICATION_JSON)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Antrag angenommen; Location zeigt auf ihn",
+      headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(
       responseCode = "413",
       description = "Anlage zu groß (BB-2004) oder alle Anlagen zusammen zu groß (BB-2014)")
@@ -169,22 +205,44 @@ public class ApplicationResource {
     @Schema(required = true, description = "Dienst-ID aus dem Katalog")
     public String serviceId;
 
-    @Schema(description = "Formulardaten als JSON-Objekt")
+    @Schema(
+        description = "Formulardaten als JSON-Objekt (Text)",
+        example = "{\"kennzeichen\": \"MS-AB 123\"}")
     public String formData;
 
-    @Schema(description = "Anlagen (Dateien)", type = SchemaType.ARRAY, format = "binary")
-    public List<String> attachments;
+    @Schema(description = "Anlagen (Dateien), je Teil mit Dateiname und Content-Type")
+    public List<InputStream> attachments;
   }
 
+  /** An application as JSON, for the OpenAPI document. */
+  @Schema(
+      name = "ApplicationSubmission",
+      description = "An application without attachments: the service and its form data.",
+      example =
+          "{\"serviceId\": \"laermbeschwerde\", \"formData\": {\"sachverhalt\": \"Baulärm"
+              + " nachts\"}}")
+  public record ApplicationSubmission(
+      @Schema(required = true, description = "Dienst-ID aus dem Katalog") String serviceId,
+      @Schema(
+              type = SchemaType.OBJECT,
+              description = "Formulardaten nach dem JSON-Schema des Dienstes (GET /services/{id})")
+          Object formData) {}
+
   @GET
-  @Operation(summary = "Meine Anträge")
+  @Operation(
+      operationId = "listMyApplications",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Meine Anträge")
   public List<ApplicationView> list() {
     return applications.listOwn(Callers.requireApplicant(callers.current()));
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Einer meiner Anträge mit Statusverlauf")
+  @Operation(
+      operationId = "getApplication",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Einer meiner Anträge mit Statusverlauf")
   @APIResponse(responseCode = "200", description = "Der Antrag mit Statusverlauf und Anlagen")
   @APIResponse(
       responseCode = "404",
@@ -196,7 +254,17 @@ public class ApplicationResource {
   @GET
   @Path("/{id}/receipt")
   @Produces("application/pdf")
-  @Operation(summary = "Eingangsbestätigung als PDF")
+  @Operation(
+      operationId = "getReceipt",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Eingangsbestätigung als PDF")
+  @APIResponse(
+      responseCode = "200",
+      description = "Die Eingangsbestätigung (PDF/A)",
+      content =
+          @Content(
+              mediaType = "application/pdf",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response receipt(@PathParam("id") String id) {
     var data = applications.receiptData(Callers.requireApplicant(callers.current()), id);
     return Response.ok(receipts.render(data), "application/pdf")
@@ -209,7 +277,10 @@ public class ApplicationResource {
 
   @POST
   @Path("/{id}/withdraw")
-  @Operation(summary = "Antrag zurücknehmen (nur vor einer Entscheidung)")
+  @Operation(
+      operationId = "withdrawApplication",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Antrag zurücknehmen (nur vor einer Entscheidung)")
   @APIResponse(responseCode = "200", description = "Zurückgenommen (Status WITHDRAWN)")
   @APIResponse(responseCode = "409", description = "Nicht mehr möglich (BB-2006)")
   public ApplicationView withdraw(@PathParam("id") String id) {

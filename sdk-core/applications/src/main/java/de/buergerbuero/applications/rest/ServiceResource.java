@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/services")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Dienste", description = "Dienstkatalog / service catalogue")
+@Tag(
+    name = "Services",
+    description = "Dienstkatalog mit Formularen / service catalogue with forms",
+    extensions = @Extension(name = "x-displayName", value = "Dienste"))
 public class ServiceResource {
   @Inject ServiceCatalogue catalogue;
 
@@ -68,7 +72,10 @@ public class ServiceResource {
       JsonValue formSchema) {}
 
   @GET
-  @Operation(summary = "Dienste suchen und auflisten")
+  @Operation(
+      operationId = "listServices",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Dienste suchen und auflisten")
   public List<ServiceSummary> list(
       @Parameter(description = "Suchbegriff (Name, Beschreibung, Stichworte)") @QueryParam("q")
           String q,
@@ -104,6 +111,8 @@ public class ServiceResource {
   @GET
   @Path("/{id}/form")
   @Operation(
+      operationId = "getServiceForm",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "Das Formular eines Dienstes / a service's built-in form",
       description =
           "The service's JSON Schema (draft 2020-12) and its inputs as a list with German and English"
@@ -160,7 +169,10 @@ public class ServiceResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Ein Dienst mit Formularschema")
+  @Operation(
+      operationId = "getService",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Ein Dienst mit Formularschema")
   @APIResponse(responseCode = "200", description = "Der Dienst")
   @APIResponse(responseCode = "404", description = "Unbekannter Dienst (BB-2001)")
   public ServiceDetail get(@PathParam("id") String id) {

@@ -24,14 +24,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The clerk's inbox and case handling. Every read and change is audited. */
 @Path("/v1/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Sachbearbeitung", description = "Posteingang und Bearbeitung / clerk inbox")
+@Tag(
+    name = "Casework",
+    description = "Posteingang und Bearbeitung / clerk inbox and case work",
+    extensions = @Extension(name = "x-displayName", value = "Sachbearbeitung"))
 public class StaffResource {
   @Inject StaffService staff;
   @Inject CallerResolver callers;
@@ -45,7 +52,10 @@ public class StaffResource {
 
   @GET
   @Path("/inbox")
-  @Operation(summary = "Posteingang des eigenen Fachbereichs")
+  @Operation(
+      operationId = "listInbox",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Posteingang des eigenen Fachbereichs")
   public List<InboxItem> inbox(
       @QueryParam("status") ApplicationStatus status,
       @QueryParam("serviceId") String serviceId,
@@ -63,7 +73,10 @@ public class StaffResource {
 
   @GET
   @Path("/applications/{id}")
-  @Operation(summary = "Antrag öffnen (wird protokolliert)")
+  @Operation(
+      operationId = "getCase",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Antrag öffnen (wird protokolliert)")
   public StaffApplicationView get(@PathParam("id") String id) {
     return staff.read(Callers.requireStaff(callers.current()), id);
   }
@@ -71,7 +84,10 @@ public class StaffResource {
   @POST
   @Path("/applications/{id}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Status ändern, mit Notiz an die Antragstellenden")
+  @Operation(
+      operationId = "transitionCase",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Status ändern, mit Notiz an die Antragstellenden")
   public StaffApplicationView transition(@PathParam("id") String id, TransitionRequest request) {
     var clerk = Callers.requireStaff(callers.current());
     ApplicationStatus to = null;
@@ -88,7 +104,10 @@ public class StaffResource {
 
   @GET
   @Path("/applications/{id}/audit")
-  @Operation(summary = "Prüfprotokoll eines Antrags")
+  @Operation(
+      operationId = "getCaseAudit",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Prüfprotokoll eines Antrags")
   public List<AuditTrailEntry> audit(@PathParam("id") String id) {
     return staff.auditTrail(Callers.requireStaff(callers.current()), id);
   }
@@ -96,7 +115,17 @@ public class StaffResource {
   @GET
   @Path("/applications/{id}/attachments/{attachmentId}")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "Anlage herunterladen (wird protokolliert)")
+  @Operation(
+      operationId = "downloadCaseAttachment",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Anlage herunterladen (wird protokolliert)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Die Datei mit ihrem Content-Type",
+      content =
+          @Content(
+              mediaType = MediaType.WILDCARD,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response attachment(
       @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
     AttachmentEntity a =

@@ -20,14 +20,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Indoor navigation: buildings, rooms and routes. Public: nothing here is personal. */
 @Path("/v1/indoor")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Indoor navigation", description = "Rooms of the town hall and the way there")
+@Tag(
+    name = "Indoor",
+    description = "Räume im Rathaus und der Weg dorthin / rooms of the town hall and the way there",
+    extensions = @Extension(name = "x-displayName", value = "Wegeleitung"))
 public class IndoorResource {
   @Inject IndoorNavigation navigation;
 
@@ -74,7 +81,10 @@ public class IndoorResource {
 
   @GET
   @Path("/buildings")
-  @Operation(summary = "The buildings with their levels")
+  @Operation(
+      operationId = "listBuildings",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "The buildings with their levels")
   public List<BuildingView> buildings() {
     return navigation.buildings().stream()
         .map(
@@ -90,7 +100,17 @@ public class IndoorResource {
 
   @GET
   @Path("/buildings/{id}")
-  @Operation(summary = "A building in the SDK's JSON format (nodes, edges, rooms, entrances)")
+  @Operation(
+      operationId = "getBuilding",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "A building in the SDK's JSON format (nodes, edges, rooms, entrances)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The building (docs/indoor-format.md)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.OBJECT)))
   public Response building(@PathParam("id") String id) {
     return Response.ok(BuildingJson.write(navigation.building(id)).toString()).build();
   }
@@ -98,7 +118,15 @@ public class IndoorResource {
   @GET
   @Path("/buildings/{id}/geojson")
   @Produces("application/geo+json")
-  @Operation(summary = "A building as GeoJSON (RFC 7946): rooms, entrances and walkable ways")
+  @Operation(
+      operationId = "getBuildingGeoJson",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "A building as GeoJSON (RFC 7946): rooms, entrances and walkable ways")
+  @APIResponse(
+      responseCode = "200",
+      description = "A GeoJSON FeatureCollection",
+      content =
+          @Content(mediaType = "application/geo+json", schema = @Schema(type = SchemaType.OBJECT)))
   public Response geoJson(@PathParam("id") String id) {
     Building b = navigation.building(id);
     ObjectNode geo = BuildingJson.geoJson(b);
@@ -107,7 +135,10 @@ public class IndoorResource {
 
   @GET
   @Path("/rooms")
-  @Operation(summary = "Search rooms by number, name, department or occupant")
+  @Operation(
+      operationId = "searchRooms",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "Search rooms by number, name, department or occupant")
   public List<RoomView> rooms(@QueryParam("q") String q, @QueryParam("department") String dept) {
     if (q != null && q.length() > 100) {
       throw IndoorError.UNKNOWN_PLACE.with("Suchbegriff zu lang (höchstens 100 Zeichen).");
@@ -117,7 +148,10 @@ public class IndoorResource {
 
   @GET
   @Path("/rooms/{id}")
-  @Operation(summary = "One room, with its stable link /r/{id}")
+  @Operation(
+      operationId = "getRoom",
+      extensions = @Extension(name = "x-access", value = "public"),
+      summary = "One room, with its stable link /r/{id}")
   public RoomView room(@PathParam("id") String id) {
     return navigation
         .room(id)
@@ -128,10 +162,25 @@ public class IndoorResource {
   @GET
   @Path("/route")
   @Operation(
+      operationId = "getRoute",
+      extensions = @Extension(name = "x-access", value = "public"),
       summary = "The way between two places",
       description =
           "from/to: room ids or network node ids; without from the route starts at the main"
               + " entrance. profile: default, wheelchair (no stairs, doors ≥ 0.90 m), avoid-stairs.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The route: steps with distances and directions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Route.class)))
+  @APIResponse(responseCode = "400", description = "Unknown routing profile (BB-4003)")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "Unknown room or place (BB-4001), or no way with this profile, e.g. no step-free way"
+              + " (BB-4002)")
   public Route route(
       @QueryParam("from") String from,
       @QueryParam("to") String to,

@@ -14,13 +14,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administration: verify that the audit log is complete and unchanged. */
 @Path("/v1/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Administration")
+@Tag(
+    name = "Administration",
+    description = "Betrieb: Zustellungen, Formulareingang, Prüfprotokoll / operations",
+    extensions = @Extension(name = "x-displayName", value = "Administration"))
 public class AuditAdminResource {
   @Inject AuditLog audit;
   @Inject AuditSealer sealer;
@@ -29,7 +33,10 @@ public class AuditAdminResource {
 
   @GET
   @Path("/verification")
-  @Operation(summary = "Hash-Kette des Prüfprotokolls prüfen (mit den exportierten Ankern)")
+  @Operation(
+      operationId = "verifyAuditChain",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Hash-Kette des Prüfprotokolls prüfen (mit den exportierten Ankern)")
   public AuditChain.Verification verify() {
     Callers.requireAdmin(callers.current());
     sealer.sealAll();

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/admin/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Tag(name = "Administration", description = "Betrieb: Zustellungen und Prüfprotokoll")
+@Tag(
+    name = "Administration",
+    description = "Betrieb: Zustellungen, Formulareingang, Prüfprotokoll / operations",
+    extensions = @Extension(name = "x-displayName", value = "Administration"))
 public class OutboxAdminResource {
 
   @Inject OutboxRepository repository;
@@ -72,7 +76,10 @@ public class OutboxAdminResource {
   }
 
   @GET
-  @Operation(summary = "Zustellaufträge nach Status (Standard: FAILED) und Ziel (type)")
+  @Operation(
+      operationId = "listOutboxEntries",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Zustellaufträge nach Status (Standard: FAILED) und Ziel (type)")
   public List<OutboxEntryView> list(
       @QueryParam("state") @DefaultValue("FAILED") OutboxState state,
       @QueryParam("type") String type,
@@ -89,7 +96,10 @@ public class OutboxAdminResource {
 
   @POST
   @Path("/worker/pause")
-  @Operation(summary = "Zustellung auf dieser Instanz anhalten (z. B. für DMS-Wartung)")
+  @Operation(
+      operationId = "pauseOutboxWorker",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Zustellung auf dieser Instanz anhalten (z. B. für DMS-Wartung)")
   public WorkerState pause() {
     var admin = Callers.requireAdmin(callers.current());
     worker.pause();
@@ -99,7 +109,10 @@ public class OutboxAdminResource {
 
   @POST
   @Path("/worker/resume")
-  @Operation(summary = "Zustellung auf dieser Instanz fortsetzen")
+  @Operation(
+      operationId = "resumeOutboxWorker",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Zustellung auf dieser Instanz fortsetzen")
   public WorkerState resume() {
     var admin = Callers.requireAdmin(callers.current());
     worker.resume();
@@ -113,7 +126,10 @@ public class OutboxAdminResource {
 
   @POST
   @Path("/retry-failed")
-  @Operation(summary = "Alle fehlgeschlagenen Zustellaufträge (eines Ziels) erneut versuchen")
+  @Operation(
+      operationId = "retryFailedOutboxEntries",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Alle fehlgeschlagenen Zustellaufträge (eines Ziels) erneut versuchen")
   public RetryResult retryAllFailed(@QueryParam("type") String type) {
     var admin = Callers.requireAdmin(callers.current());
     return tx.required(
@@ -135,7 +151,10 @@ public class OutboxAdminResource {
 
   @POST
   @Path("/{id}/retry")
-  @Operation(summary = "Einen fehlgeschlagenen Zustellauftrag sofort erneut versuchen")
+  @Operation(
+      operationId = "retryOutboxEntry",
+      extensions = @Extension(name = "x-access", value = "admin"),
+      summary = "Einen fehlgeschlagenen Zustellauftrag sofort erneut versuchen")
   public OutboxEntryView retry(@PathParam("id") String id) {
     var admin = Callers.requireAdmin(callers.current());
     return tx.required(
