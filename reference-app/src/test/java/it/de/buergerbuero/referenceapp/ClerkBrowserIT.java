@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 @DisplayName("Clerk and admin front end in headless Chromium")
@@ -42,9 +43,17 @@ class ClerkBrowserIT {
     browser.assertAccessible("inbox");
     new Select(browser.find("#filter-status")).selectByValue("RECEIVED");
     new Select(browser.find("#filter-service")).selectByValue("bewohnerparkausweis");
+    browser.type("#filter-q", reference);
     browser.clickAndWait("form.filters button[type=submit]");
     assertThat(browser.driver.getCurrentUrl()).contains("serviceId=bewohnerparkausweis");
     assertThat(browser.find("table").getText()).contains(reference, "Anna Muster");
+    assertThat(browser.find("table caption").getText())
+        .isEqualTo("1 von 1 Anträgen im Posteingang");
+    assertThat(browser.find("#inbox-counts").getText()).contains(": 1");
+    assertThat(browser.driver.findElement(By.id("inbox-more")).isDisplayed())
+        .as("one page only: no button to load more")
+        .isFalse();
+    browser.assertAccessible("inbox with search");
     assertThat(browser.find("table").getText()).doesNotContain("Lärmbeschwerde");
     browser.screenshot("06-posteingang");
 

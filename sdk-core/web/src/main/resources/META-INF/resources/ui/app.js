@@ -424,9 +424,10 @@ function contactStep(area, hold, locations) {
 async function inboxView(params) {
   if (!requireRole('staff')) return;
   const filter = {status: params.get('status') || '', serviceId: params.get('serviceId') || '',
-    olderThanDays: params.get('olderThanDays') || ''};
+    olderThanDays: params.get('olderThanDays') || '', q: params.get('q') || '',
+    sort: params.get('sort') || ''};
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
-  const [items, services] = await Promise.all([api(`/v1/staff/inbox?${query}`), api('/v1/services')]);
+  const [page, services] = await Promise.all([api(`/v1/staff/cases?${query}`), api('/v1/services')]);
   const statusSelect = h('select', {id: 'filter-status', name: 'status'},
       h('option', {value: ''}, t('inbox.anyStatus')),
       ['SUBMITTED', 'RECEIVED', 'IN_PROGRESS', 'NEEDS_INFO', ...FINAL].map((s) =>
@@ -437,29 +438,68 @@ async function inboxView(params) {
           .map((s) => h('option', {value: s.id, selected: s.id === filter.serviceId}, localized(s.name, s.nameEn))));
   const age = h('input', {id: 'filter-age', name: 'olderThanDays', type: 'number', min: '0',
     inputmode: 'numeric', value: filter.olderThanDays});
+  const search = h('input', {id: 'filter-q', name: 'q', type: 'search', maxlength: '100',
+    value: filter.q, 'aria-describedby': 'filter-q-hint'});
+  const sortSelect = h('select', {id: 'filter-sort', name: 'sort'},
+      ['oldest', 'newest'].map((s) => h('option', {value: s, selected: s === (filter.sort || 'oldest')}, t(`inbox.sort.${s}`))));
   const form = h('form', {class: 'filters', onsubmit: (e) => {
     e.preventDefault();
     const next = new URLSearchParams();
+    if (search.value.trim()) next.set('q', search.value.trim());
     if (statusSelect.value) next.set('status', statusSelect.value);
     if (serviceSelect.value) next.set('serviceId', serviceSelect.value);
     if (age.value) next.set('olderThanDays', age.value);
+    if (sortSelect.value === 'newest') next.set('sort', 'newest');
     location.hash = `#/bearbeitung${next.toString() ? `?${next}` : ''}`;
   }},
+  h('div', {class: 'field'}, h('label', {for: 'filter-q'}, t('inbox.search')), search,
+      h('p', {id: 'filter-q-hint', class: 'hint'}, t('inbox.searchHint'))),
   h('div', {class: 'field'}, h('label', {for: 'filter-status'}, t('inbox.status')), statusSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-service'}, t('inbox.service')), serviceSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-age'}, t('inbox.olderThan')), age),
+  h('div', {class: 'field'}, h('label', {for: 'filter-sort'}, t('inbox.sort')), sortSelect),
   h('button', {type: 'submit', class: 'primary'}, t('inbox.filter')));
+  const counts = Object.entries(page.countsByStatus || {});
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const shown = filter.status ? (page.countsByStatus[filter.status] || 0) : total;
+  const summary = h('p', {id: 'inbox-counts'}, counts.length === 0 ? ''
+      : `${t('inbox.counts')} ${counts.map(([s, n]) => `${t(`status.${s}`)}: ${n}`).join(' · ')}`);
+  const row = (a) => h('tr', {},
+      h('td', {}, h('a', {href: `#/bearbeitung/${a.id}`}, a.reference)),
+      h('td', {}, a.serviceName),
+      h('td', {}, `${a.applicantName} (${t(`kind.${a.applicantKind}`)})`),
+      h('td', {}, statusLabel(a.status)), h('td', {}, formatDateTime(a.submittedAt)));
+  if (page.items.length === 0) {
+    replace(main, heading(t('inbox.title')),
+        h('p', {class: 'lead'}, t('inbox.departments', {departments: session.departments.join(', ') || '–'})),
+        form, summary, h('p', {role: 'status'}, t('inbox.empty')));
+    return;
+  }
+  const list = table(t('inbox.captionPaged', {n: page.items.length, total: shown}),
+      [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted')],
+      page.items.map(row));
+  const caption = list.querySelector('caption');
+  const body = list.querySelector('tbody');
+  const status = h('p', {role: 'status', class: 'visually-hidden'});
+  let next = page.next;
+  let loaded = page.items.length;
+  const more = h('button', {type: 'button', id: 'inbox-more', hidden: !next, onclick: async () => {
+    more.disabled = true;
+    const following = new URLSearchParams(query);
+    following.set('cursor', next);
+    const nextPage = await api(`/v1/staff/cases?${following}`);
+    nextPage.items.forEach((a) => body.append(row(a)));
+    loaded += nextPage.items.length;
+    next = nextPage.next;
+    caption.textContent = t('inbox.captionPaged', {n: loaded, total: shown});
+    status.textContent = t('inbox.loaded', {n: nextPage.items.length});
+    more.hidden = !next;
+    more.disabled = false;
+    if (nextPage.items.length > 0) body.lastElementChild.querySelector('a').focus();
+  }}, t('inbox.more'));
   replace(main, heading(t('inbox.title')),
       h('p', {class: 'lead'}, t('inbox.departments', {departments: session.departments.join(', ') || '–'})),
-      form,
-      items.length === 0 ? h('p', {role: 'status'}, t('inbox.empty'))
-        : table(t('inbox.caption', {n: items.length}),
-            [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted')],
-            items.map((a) => h('tr', {},
-                h('td', {}, h('a', {href: `#/bearbeitung/${a.id}`}, a.reference)),
-                h('td', {}, a.serviceName),
-                h('td', {}, `${a.applicantName} (${t(`kind.${a.applicantKind}`)})`),
-                h('td', {}, statusLabel(a.status)), h('td', {}, formatDateTime(a.submittedAt))))));
+      form, summary, list, more, status);
 }
 
 /** Form data as [label, value] pairs, labelled like the service's form where it has a label. */

@@ -114,6 +114,10 @@ public class ApplicationEntity {
     return id;
   }
 
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
   public String applicantSubject() {
     return applicantSubject;
   }

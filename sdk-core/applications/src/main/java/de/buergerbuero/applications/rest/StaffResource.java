@@ -6,6 +6,7 @@ import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView
 import de.buergerbuero.applications.internal.AttachmentContents;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.staff.StaffService;
+import de.buergerbuero.kernel.error.InvalidInputException;
 import de.buergerbuero.kernel.model.ApplicationStatus;
 import de.buergerbuero.kernel.security.CallerResolver;
 import de.buergerbuero.kernel.security.Callers;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,6 +71,60 @@ public class StaffResource {
             serviceId == null || serviceId.isBlank() ? null : serviceId,
             olderThanDays == null ? null : Math.max(0, olderThanDays),
             Math.max(1, Math.min(limit, 1000))));
+  }
+
+  @GET
+  @Path("/cases")
+  @Operation(
+      operationId = "searchCases",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Posteingang seitenweise durchsuchen / search the inbox page by page",
+      description =
+          "The cases of the clerk's departments, oldest first (sort=newest: newest first), one"
+              + " page at a time: pass the answer's next as cursor for the following page (null"
+              + " on the last). q finds an Aktenzeichen by its beginning or an applicant by part"
+              + " of the name. countsByStatus counts what the other filters find, per status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of cases",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StaffService.CasePage.class)))
+  @APIResponse(responseCode = "400", description = "Invalid cursor, sort or search term (BB-1001)")
+  public StaffService.CasePage cases(
+      @Parameter(description = "only this status") @QueryParam("status") ApplicationStatus status,
+      @Parameter(description = "only this service") @QueryParam("serviceId") String serviceId,
+      @Parameter(description = "submitted at least this many days ago") @QueryParam("olderThanDays")
+          Integer olderThanDays,
+      @Parameter(description = "Aktenzeichen (beginning) or part of the applicant's name")
+          @QueryParam("q")
+          String q,
+      @Parameter(description = "oldest (default) or newest first") @QueryParam("sort") String sort,
+      @Parameter(description = "next of the page before") @QueryParam("cursor") String cursor,
+      @Parameter(description = "cases per page, at most 200")
+          @QueryParam("limit")
+          @DefaultValue("50")
+          int limit) {
+    var clerk = Callers.requireStaff(callers.current());
+    boolean newest;
+    if (sort == null || sort.isBlank() || sort.equals("oldest")) {
+      newest = false;
+    } else if (sort.equals("newest")) {
+      newest = true;
+    } else {
+      throw InvalidInputException.field("sort", "Erlaubt sind oldest und newest.");
+    }
+    return staff.cases(
+        clerk,
+        new StaffService.CaseQuery(
+            status,
+            serviceId == null || serviceId.isBlank() ? null : serviceId,
+            olderThanDays == null ? null : Math.max(0, olderThanDays),
+            q,
+            newest,
+            cursor == null || cursor.isBlank() ? null : cursor,
+            limit));
   }
 
   @GET

@@ -24,9 +24,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The clerk's side: an inbox per department, reading an application (audited), changing its status
@@ -83,6 +92,150 @@ public class StaffService {
       q.setParameter("before", clock.instant().minus(Duration.ofDays(filter.olderThanDays())));
     }
     return q.setMaxResults(filter.limit()).getResultStream().map(this::inboxItem).toList();
+  }
+
+  /**
+   * A search over the inbox, one page at a time (keyset paging: each page continues after the last
+   * case of the one before, so no case is shown twice or skipped while new ones arrive).
+   *
+   * @param search an Aktenzeichen (prefix) or part of the applicant's name (case-insensitive); null
+   *     for all
+   * @param newestFirst newest submissions first instead of oldest
+   * @param cursor {@link CasePage#next()} of the page before; null for the first page
+   */
+  public record CaseQuery(
+      ApplicationStatus status,
+      String serviceId,
+      Integer olderThanDays,
+      String search,
+      boolean newestFirst,
+      String cursor,
+      int limit) {}
+
+  /**
+   * One page of cases, the cursor of the next page (null on the last), and how many cases the
+   * filter finds per status (without the status filter, so the counts work as tabs).
+   */
+  @Schema(
+      name = "CasePage",
+      description =
+          "One page of the inbox: the cases, the cursor of the next page (null on the last) and"
+              + " the number of cases per status for the other filters.")
+  public record CasePage(List<InboxItem> items, String next, Map<String, Long> countsByStatus) {}
+
+  public CasePage cases(Caller.StaffCaller staff, CaseQuery query) {
+    return tx.required(() -> casesInTx(staff, query));
+  }
+
+  private CasePage casesInTx(Caller.StaffCaller staff, CaseQuery query) {
+    if (!staff.admin() && staff.departments().isEmpty()) {
+      return new CasePage(List.of(), null, Map.of());
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (!staff.admin()) {
+      where.append(" AND a.department IN :departments");
+      params.put("departments", staff.departments());
+    }
+    if (query.serviceId() != null) {
+      where.append(" AND a.serviceId = :serviceId");
+      params.put("serviceId", query.serviceId());
+    }
+    if (query.olderThanDays() != null) {
+      where.append(" AND a.submittedAt <= :before");
+      params.put("before", clock.instant().minus(Duration.ofDays(query.olderThanDays())));
+    }
+    String search = query.search() == null ? "" : query.search().strip();
+    if (search.length() > 100) {
+      throw InvalidInputException.field("q", "Der Suchbegriff ist länger als 100 Zeichen.");
+    }
+    if (!search.isEmpty()) {
+      if (REFERENCE_LIKE.matcher(search).matches()) {
+        // the reference is unique and indexed: a prefix search uses the index
+        where.append(" AND a.reference LIKE :reference ESCAPE '\\'");
+        params.put("reference", likeEscaped(search.toUpperCase(Locale.ROOT)) + "%");
+      } else {
+        where.append(" AND LOWER(a.applicantName) LIKE :name ESCAPE '\\'");
+        params.put("name", "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%");
+      }
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    var countQuery =
+        em.createQuery(
+            "SELECT a.status, COUNT(a) FROM ApplicationEntity a" + where + " GROUP BY a.status",
+            Object[].class);
+    params.forEach(countQuery::setParameter);
+    for (Object[] row : countQuery.getResultList()) {
+      counts.put(((ApplicationStatus) row[0]).name(), ((Number) row[1]).longValue());
+    }
+    if (query.status() != null) {
+      where.append(" AND a.status = :status");
+      params.put("status", query.status());
+    }
+    String direction = query.newestFirst() ? "DESC" : "ASC";
+    if (query.cursor() != null) {
+      Cursor after = Cursor.parse(query.cursor());
+      String cmp = query.newestFirst() ? "<" : ">";
+      where.append(
+          " AND (a.submittedAt "
+              + cmp
+              + " :afterAt OR (a.submittedAt = :afterAt AND a.id "
+              + cmp
+              + " :afterId))");
+      params.put("afterAt", after.submittedAt());
+      params.put("afterId", after.id());
+    }
+    TypedQuery<ApplicationEntity> page =
+        em.createQuery(
+            "SELECT a FROM ApplicationEntity a"
+                + where
+                + " ORDER BY a.submittedAt "
+                + direction
+                + ", a.id "
+                + direction,
+            ApplicationEntity.class);
+    params.forEach(page::setParameter);
+    int limit = Math.max(1, Math.min(query.limit(), 200));
+    List<ApplicationEntity> rows = page.setMaxResults(limit + 1).getResultList();
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      ApplicationEntity last = rows.get(limit - 1);
+      next = new Cursor(last.submittedAt(), last.id()).encode();
+    }
+    return new CasePage(rows.stream().map(this::inboxItem).toList(), next, counts);
+  }
+
+  /** Something that looks like (the start of) an Aktenzeichen, e.g. MS-2026-0001. */
+  private static final Pattern REFERENCE_LIKE = Pattern.compile("[A-Za-z]{1,8}-\\d[\\d-]*");
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** Where a page ended: the last case's submission time and id, opaque to clients. */
+  record Cursor(Instant submittedAt, String id) {
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((submittedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor parse(String cursor) {
+      try {
+        String text =
+            new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+        int bar = text.indexOf('|');
+        String id = text.substring(bar + 1);
+        if (bar < 0 || !id.matches("[0-9a-f-]{36}")) {
+          throw new IllegalArgumentException("no id");
+        }
+        return new Cursor(Instant.parse(text.substring(0, bar)), id);
+      } catch (RuntimeException e) {
+        throw InvalidInputException.field(
+            "cursor", "Der Cursor ist ungültig; er stammt aus dem Feld next einer Seite.");
+      }
+    }
   }
 
   public StaffApplicationView read(Caller.StaffCaller staff, String id) {
