@@ -126,4 +126,40 @@ class CaseSearchIT {
     assertProblem(get("/api/v1/staff/cases?sort=random", "clerk-ordnung"), 400, "BB-1001");
     assertProblem(get("/api/v1/staff/cases", "anna"), 403, "BB-1007");
   }
+
+  @Test
+  @DisplayName(
+      "Meine Anträge page by page: newest first, every application once, the same as the list")
+  void myApplicationsPageByPage() {
+    List<String> seen = new ArrayList<>();
+    Instant previous = Instant.MAX;
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonObject page =
+          object(
+              get(
+                  "/api/v1/applications/mine?limit=7"
+                      + (cursor == null ? "" : "&cursor=" + q(cursor)),
+                  "anna"));
+      for (JsonObject item : items(page)) {
+        Instant submitted = Instant.parse(item.getString("submittedAt"));
+        assertThat(submitted).isBeforeOrEqualTo(previous);
+        previous = submitted;
+        seen.add(item.getString("id"));
+      }
+      cursor = page.get("next") == JsonValue.NULL ? null : page.getString("next", null);
+      pages++;
+    } while (cursor != null && pages < 1000);
+    assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
+    assertThat(seen).containsAll(ids);
+    List<String> list =
+        Api.array(get("/api/v1/applications", "anna")).getValuesAs(JsonObject.class).stream()
+            .map(a -> a.getString("id"))
+            .toList();
+    if (list.size() < 500) {
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(list);
+    }
+    assertProblem(get("/api/v1/applications/mine?cursor=xyz", "anna"), 400, "BB-1001");
+  }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -177,5 +178,25 @@ class CitizenBrowserIT {
     browser.find("#appointment-pending a.primary").click();
     browser.wait.until(d -> d.getCurrentUrl().contains("/r/"));
     assertThat(browser.find("h1").getText()).contains("0.02");
+  }
+
+  @Test
+  @DisplayName(
+      "Meine Anträge shows the newest 20 and loads older ones on demand, focus on the first new"
+          + " row")
+  void olderApplicationsOnDemand() {
+    for (int i = 0; i < 21; i++) {
+      Api.submit("ben", "sperrmuell", Api.BULKY_WASTE);
+    }
+    browser.login("ben", "/#/antraege");
+    assertThat(browser.heading()).isEqualTo("Meine Anträge");
+    assertThat(browser.all("table tbody tr")).hasSize(20);
+    browser.find("#mine-more").click();
+    browser.wait.until(d -> browser.all("table tbody tr").size() > 20);
+    int rows = browser.all("table tbody tr").size();
+    assertThat(browser.find("table caption").getText()).isEqualTo(rows + " Anträge");
+    assertThat(browser.driver.switchTo().activeElement().getText())
+        .isEqualTo(browser.all("table tbody tr").get(20).findElement(By.tagName("a")).getText());
+    browser.assertAccessible("my applications, more loaded");
   }
 }

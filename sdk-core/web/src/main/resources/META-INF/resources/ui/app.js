@@ -75,6 +75,33 @@ function table(caption, head, rows) {
       h('tbody', {}, rows)));
 }
 
+/**
+ * A "load more" button under a paged table: fetches the page after `next` (fetchPage(cursor)
+ * answers {items, next}), appends its rows, announces how many came, moves the focus to the first
+ * new row and hides itself after the last page. Returns [button, live region].
+ */
+function loadMore(id, label, next, list, row, fetchPage, onLoaded) {
+  const body = list.querySelector('tbody');
+  const status = h('p', {role: 'status', class: 'visually-hidden'});
+  let cursor = next;
+  let loaded = body.children.length;
+  const more = h('button', {type: 'button', id, hidden: !cursor, onclick: async () => {
+    more.disabled = true;
+    const page = await fetchPage(cursor);
+    const first = body.children.length;
+    page.items.forEach((item) => body.append(row(item)));
+    loaded += page.items.length;
+    cursor = page.next;
+    onLoaded(loaded);
+    status.textContent = t('list.loaded', {n: page.items.length});
+    more.hidden = !cursor;
+    more.disabled = false;
+    const firstNew = body.children[first];
+    if (firstNew) firstNew.querySelector('a').focus();
+  }}, label);
+  return [more, status];
+}
+
 // ---------------------------------------------------------------- citizen: catalogue
 
 async function catalogueView(params) {
@@ -237,15 +264,24 @@ function submitted(application) {
 
 async function myApplicationsView() {
   if (!requireRole('applicant')) return;
-  const list = await api('/v1/applications');
-  replace(main, heading(t('mine.title')),
-      list.length === 0 ? h('p', {}, t('mine.empty'), ' ', h('a', {href: '#/'}, t('mine.toCatalogue')))
-        : table(t('mine.caption', {n: list.length}),
-            [t('mine.reference'), t('mine.service'), t('mine.status'), t('mine.submitted'), t('mine.updated')],
-            list.map((a) => h('tr', {},
-                h('td', {}, h('a', {href: `#/antraege/${a.id}`}, a.reference)),
-                h('td', {}, a.serviceName), h('td', {}, statusLabel(a.status)),
-                h('td', {}, formatDateTime(a.submittedAt)), h('td', {}, formatDateTime(a.updatedAt))))));
+  const page = await api('/v1/applications/mine');
+  if (page.items.length === 0) {
+    replace(main, heading(t('mine.title')),
+        h('p', {}, t('mine.empty'), ' ', h('a', {href: '#/'}, t('mine.toCatalogue'))));
+    return;
+  }
+  const row = (a) => h('tr', {},
+      h('td', {}, h('a', {href: `#/antraege/${a.id}`}, a.reference)),
+      h('td', {}, a.serviceName), h('td', {}, statusLabel(a.status)),
+      h('td', {}, formatDateTime(a.submittedAt)), h('td', {}, formatDateTime(a.updatedAt)));
+  const list = table(t('mine.caption', {n: page.items.length}),
+      [t('mine.reference'), t('mine.service'), t('mine.status'), t('mine.submitted'), t('mine.updated')],
+      page.items.map(row));
+  const caption = list.querySelector('caption');
+  const [more, status] = loadMore('mine-more', t('mine.more'), page.next, list, row,
+      (cursor) => api(`/v1/applications/mine?cursor=${encodeURIComponent(cursor)}`),
+      (loaded) => { caption.textContent = t('mine.caption', {n: loaded}); });
+  replace(main, heading(t('mine.title')), list, more, status);
 }
 
 function historyList(history) {
@@ -479,24 +515,13 @@ async function inboxView(params) {
       [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted')],
       page.items.map(row));
   const caption = list.querySelector('caption');
-  const body = list.querySelector('tbody');
-  const status = h('p', {role: 'status', class: 'visually-hidden'});
-  let next = page.next;
-  let loaded = page.items.length;
-  const more = h('button', {type: 'button', id: 'inbox-more', hidden: !next, onclick: async () => {
-    more.disabled = true;
-    const following = new URLSearchParams(query);
-    following.set('cursor', next);
-    const nextPage = await api(`/v1/staff/cases?${following}`);
-    nextPage.items.forEach((a) => body.append(row(a)));
-    loaded += nextPage.items.length;
-    next = nextPage.next;
-    caption.textContent = t('inbox.captionPaged', {n: loaded, total: shown});
-    status.textContent = t('inbox.loaded', {n: nextPage.items.length});
-    more.hidden = !next;
-    more.disabled = false;
-    if (nextPage.items.length > 0) body.lastElementChild.querySelector('a').focus();
-  }}, t('inbox.more'));
+  const [more, status] = loadMore('inbox-more', t('inbox.more'), page.next, list, row,
+      (cursor) => {
+        const following = new URLSearchParams(query);
+        following.set('cursor', cursor);
+        return api(`/v1/staff/cases?${following}`);
+      },
+      (loaded) => { caption.textContent = t('inbox.captionPaged', {n: loaded, total: shown}); });
   replace(main, heading(t('inbox.title')),
       h('p', {class: 'lead'}, t('inbox.departments', {departments: session.departments.join(', ') || '–'})),
       form, summary, list, more, status);

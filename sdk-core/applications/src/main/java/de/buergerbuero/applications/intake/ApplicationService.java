@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Intake and tracking of applications for applicants. A submission stores the application, its
@@ -211,6 +212,46 @@ public class ApplicationService {
                 .getResultStream()
                 .map(this::view)
                 .toList());
+  }
+
+  /** A page of the caller's applications, newest first, and the cursor of the next page. */
+  @Schema(
+      name = "MyApplicationsPage",
+      description =
+          "One page of the caller's applications, newest first; next is null on the last.")
+  public record OwnPage(List<ApplicationView> items, String next) {}
+
+  /**
+   * The caller's applications page by page, newest first (keyset on the applicant's index).
+   *
+   * @param cursor {@link OwnPage#next()} of the page before, or null
+   */
+  public OwnPage pageOwn(Caller.ApplicantCaller caller, String cursor, int limit) {
+    int size = Math.max(1, Math.min(limit, 100));
+    PageCursor after = cursor == null ? null : PageCursor.parse(cursor);
+    return tx.required(
+        () -> {
+          var query =
+              em.createQuery(
+                      "SELECT a FROM ApplicationEntity a WHERE a.applicantSubject = :s"
+                          + (after == null
+                              ? ""
+                              : " AND (a.submittedAt < :t OR (a.submittedAt = :t AND a.id < :id))")
+                          + " ORDER BY a.submittedAt DESC, a.id DESC",
+                      ApplicationEntity.class)
+                  .setParameter("s", caller.applicant().subjectId());
+          if (after != null) {
+            query.setParameter("t", after.submittedAt()).setParameter("id", after.id());
+          }
+          List<ApplicationEntity> rows = query.setMaxResults(size + 1).getResultList();
+          String next = null;
+          if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ApplicationEntity last = rows.get(size - 1);
+            next = new PageCursor(last.submittedAt(), last.id()).encode();
+          }
+          return new OwnPage(rows.stream().map(this::view).toList(), next);
+        });
   }
 
   /** One of the caller's applications; someone else's is reported as not found. */

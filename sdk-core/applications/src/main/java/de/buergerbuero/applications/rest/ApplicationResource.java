@@ -20,12 +20,14 @@ import de.buergerbuero.kernel.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -46,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -235,6 +238,35 @@ public class ApplicationResource {
       summary = "Meine Anträge")
   public List<ApplicationView> list() {
     return applications.listOwn(Callers.requireApplicant(callers.current()));
+  }
+
+  @GET
+  @Path("/mine")
+  @Operation(
+      operationId = "pageMyApplications",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Meine Anträge seitenweise / my applications page by page",
+      description =
+          "Newest first; pass the answer's next as cursor for the following page (null on the"
+              + " last). Unlike the plain list, it has no upper limit.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of my applications",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationService.OwnPage.class)))
+  @APIResponse(responseCode = "400", description = "Invalid cursor (BB-1001)")
+  public ApplicationService.OwnPage pageMine(
+      @Parameter(description = "next of the page before") @QueryParam("cursor") String cursor,
+      @Parameter(description = "applications per page, at most 100")
+          @QueryParam("limit")
+          @DefaultValue("20")
+          int limit) {
+    return applications.pageOwn(
+        Callers.requireApplicant(callers.current()),
+        cursor == null || cursor.isBlank() ? null : cursor,
+        limit);
   }
 
   @GET

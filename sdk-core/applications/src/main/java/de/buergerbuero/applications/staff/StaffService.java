@@ -6,6 +6,7 @@ import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
 import de.buergerbuero.applications.intake.ApplicationViews.InboxItem;
 import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView;
+import de.buergerbuero.applications.intake.PageCursor;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.kernel.audit.AuditLog;
@@ -24,11 +25,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +172,7 @@ public class StaffService {
     }
     String direction = query.newestFirst() ? "DESC" : "ASC";
     if (query.cursor() != null) {
-      Cursor after = Cursor.parse(query.cursor());
+      PageCursor after = PageCursor.parse(query.cursor());
       String cmp = query.newestFirst() ? "<" : ">";
       where.append(
           " AND (a.submittedAt "
@@ -201,7 +199,7 @@ public class StaffService {
     if (rows.size() > limit) {
       rows = rows.subList(0, limit);
       ApplicationEntity last = rows.get(limit - 1);
-      next = new Cursor(last.submittedAt(), last.id()).encode();
+      next = new PageCursor(last.submittedAt(), last.id()).encode();
     }
     return new CasePage(rows.stream().map(this::inboxItem).toList(), next, counts);
   }
@@ -211,31 +209,6 @@ public class StaffService {
 
   private static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  /** Where a page ended: the last case's submission time and id, opaque to clients. */
-  record Cursor(Instant submittedAt, String id) {
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((submittedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor parse(String cursor) {
-      try {
-        String text =
-            new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-        int bar = text.indexOf('|');
-        String id = text.substring(bar + 1);
-        if (bar < 0 || !id.matches("[0-9a-f-]{36}")) {
-          throw new IllegalArgumentException("no id");
-        }
-        return new Cursor(Instant.parse(text.substring(0, bar)), id);
-      } catch (RuntimeException e) {
-        throw InvalidInputException.field(
-            "cursor", "Der Cursor ist ungültig; er stammt aus dem Feld next einer Seite.");
-      }
-    }
   }
 
   public StaffApplicationView read(Caller.StaffCaller staff, String id) {
