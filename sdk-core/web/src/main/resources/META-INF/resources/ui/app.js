@@ -82,24 +82,35 @@ function table(caption, head, rows) {
  */
 function loadMore(id, label, next, list, row, fetchPage, onLoaded) {
   const body = list.querySelector('tbody');
-  const status = h('p', {role: 'status', class: 'visually-hidden'});
+  const errors = h('div', {});
   let cursor = next;
   let loaded = body.children.length;
   const more = h('button', {type: 'button', id, hidden: !cursor, onclick: async () => {
-    more.disabled = true;
-    const page = await fetchPage(cursor);
-    const first = body.children.length;
-    page.items.forEach((item) => body.append(row(item)));
-    loaded += page.items.length;
-    cursor = page.next;
-    onLoaded(loaded);
-    status.textContent = t('list.loaded', {n: page.items.length});
-    more.hidden = !cursor;
-    more.disabled = false;
-    const firstNew = body.children[first];
-    if (firstNew) firstNew.querySelector('a').focus();
+    if (more.getAttribute('aria-disabled') === 'true') return;
+    more.setAttribute('aria-disabled', 'true');
+    replace(errors);
+    try {
+      const page = await fetchPage(cursor);
+      const first = body.children.length;
+      page.items.forEach((item) => body.append(row(item)));
+      loaded += page.items.length;
+      cursor = page.next;
+      onLoaded(loaded);
+      announce(t('list.loaded', {n: page.items.length}));
+      more.hidden = !cursor;
+      const firstNew = body.children[first];
+      if (firstNew) firstNew.querySelector('a').focus();
+      else if (more.hidden) list.querySelector('caption').focus();
+    } catch (e) {
+      const box = problemBox(e);
+      replace(errors, box);
+      box.focus();
+    } finally {
+      more.removeAttribute('aria-disabled');
+    }
   }}, label);
-  return [more, status];
+  list.querySelector('caption').setAttribute('tabindex', '-1');
+  return [more, errors];
 }
 
 // ---------------------------------------------------------------- citizen: catalogue

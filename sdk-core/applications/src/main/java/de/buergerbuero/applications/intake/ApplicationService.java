@@ -218,7 +218,7 @@ public class ApplicationService {
   @Schema(
       name = "MyApplicationsPage",
       description =
-          "One page of the caller's applications, newest first; next is null on the last.")
+          "One page of the caller's applications, newest first; next is absent on the last.")
   public record OwnPage(List<ApplicationView> items, String next) {}
 
   /**

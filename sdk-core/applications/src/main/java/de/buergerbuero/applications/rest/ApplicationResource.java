@@ -247,7 +247,7 @@ public class ApplicationResource {
       extensions = @Extension(name = "x-access", value = "citizen"),
       summary = "Meine Anträge seitenweise / my applications page by page",
       description =
-          "Newest first; pass the answer's next as cursor for the following page (null on the"
+          "Newest first; pass the answer's next as cursor for the following page (absent on the"
               + " last). Unlike the plain list, it has no upper limit.")
   @APIResponse(
       responseCode = "200",

@@ -81,7 +81,7 @@ public class StaffResource {
       summary = "Posteingang seitenweise durchsuchen / search the inbox page by page",
       description =
           "The cases of the clerk's departments, oldest first (sort=newest: newest first), one"
-              + " page at a time: pass the answer's next as cursor for the following page (null"
+              + " page at a time: pass the answer's next as cursor for the following page (absent"
               + " on the last). q finds an Aktenzeichen by its beginning or an applicant by part"
               + " of the name. countsByStatus counts what the other filters find, per status.")
   @APIResponse(
@@ -100,7 +100,15 @@ public class StaffResource {
       @Parameter(description = "Aktenzeichen (beginning) or part of the applicant's name")
           @QueryParam("q")
           String q,
-      @Parameter(description = "oldest (default) or newest first") @QueryParam("sort") String sort,
+      @Parameter(
+              description = "oldest (default) or newest first",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"oldest", "newest"},
+                      defaultValue = "oldest"))
+          @QueryParam("sort")
+          String sort,
       @Parameter(description = "next of the page before") @QueryParam("cursor") String cursor,
       @Parameter(description = "cases per page, at most 200")
           @QueryParam("limit")

@@ -111,13 +111,13 @@ public class StaffService {
       int limit) {}
 
   /**
-   * One page of cases, the cursor of the next page (null on the last), and how many cases the
+   * One page of cases, the cursor of the next page (absent on the last), and how many cases the
    * filter finds per status (without the status filter, so the counts work as tabs).
    */
   @Schema(
       name = "CasePage",
       description =
-          "One page of the inbox: the cases, the cursor of the next page (null on the last) and"
+          "One page of the inbox: the cases, the cursor of the next page (absent on the last) and"
               + " the number of cases per status for the other filters.")
   public record CasePage(List<InboxItem> items, String next, Map<String, Long> countsByStatus) {}
 

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Makes the published OpenAPI document a contract integrators can generate clients from (ADR 0029),
+ * Makes the published OpenAPI document a contract integrators can generate clients from (ADR 0021),
  * the same for every module's resources. Register with {@code
  * mp.openapi.filter=de.buergerbuero.kernel.rest.ApiContractFilter}.
  *
@@ -65,6 +65,17 @@ public class ApiContractFilter implements OASFilter {
 
   private final Map<String, ErrorCode> codes = new TreeMap<>();
 
+  /**
+   * Only the development profile accepts HTTP Basic (the development login); elsewhere the document
+   * does not offer it.
+   */
+  private final boolean development =
+      "development"
+          .equals(
+              ConfigProvider.getConfig()
+                  .getOptionalValue("buergerbuero.profile", String.class)
+                  .orElse(""));
+
   public ApiContractFilter() {
     for (ClassLoader loader :
         List.of(
@@ -86,7 +97,7 @@ public class ApiContractFilter implements OASFilter {
       openAPI.setComponents(OASFactory.createComponents());
     }
     openAPI.getComponents().addSchema("Problem", problemSchema());
-    securitySchemes().forEach(openAPI.getComponents()::addSecurityScheme);
+    securitySchemes(development).forEach(openAPI.getComponents()::addSecurityScheme);
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
@@ -135,7 +146,7 @@ public class ApiContractFilter implements OASFilter {
     }
   }
 
-  private static Map<String, SecurityScheme> securitySchemes() {
+  private static Map<String, SecurityScheme> securitySchemes(boolean development) {
     Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
     schemes.put(
         SESSION,
@@ -158,16 +169,18 @@ public class ApiContractFilter implements OASFilter {
             .description(
                 "The session's CSRF token from GET /api/v1/session (csrfToken), sent with every"
                     + " POST, PUT, PATCH and DELETE of a browser session (BB-1013 without it)."));
-    schemes.put(
-        BASIC,
-        OASFactory.createSecurityScheme()
-            .type(SecurityScheme.Type.HTTP)
-            .scheme("basic")
-            .description(
-                "HTTP Basic of the development login: only under the development profile"
-                    + " (buergerbuero.profile=development), users anna, ben (citizens), firma"
-                    + " (company), clerk-ordnung, clerk-gewerbe (clerks), admin; password = user"
-                    + " name. Never in production."));
+    if (development) {
+      schemes.put(
+          BASIC,
+          OASFactory.createSecurityScheme()
+              .type(SecurityScheme.Type.HTTP)
+              .scheme("basic")
+              .description(
+                  "HTTP Basic of the development login: only under the development profile"
+                      + " (buergerbuero.profile=development), users anna, ben (citizens), firma"
+                      + " (company), clerk-ordnung, clerk-gewerbe (clerks), admin; password = user"
+                      + " name. Never in production."));
+    }
     schemes.put(
         FORM_SERVER,
         OASFactory.createSecurityScheme()
@@ -194,7 +207,7 @@ public class ApiContractFilter implements OASFilter {
     String access = declared == null ? null : declared.toString();
     boolean safe = SAFE.contains(method);
     if (access != null && ACCESS_KINDS.contains(access) && operation.getSecurity() == null) {
-      operation.setSecurity(security(access, safe));
+      operation.setSecurity(security(access, safe, development));
     }
     if (operation.getResponses() == null) {
       return;
@@ -208,9 +221,14 @@ public class ApiContractFilter implements OASFilter {
           "403",
           KernelError.FORBIDDEN,
           "Nur für " + ("admin".equals(access) ? "die Administration" : "die Sachbearbeitung"));
-    } else if (!safe && ("citizen".equals(access))) {
+    } else if ("citizen".equals(access)) {
       addIfMissing(
-          operation, "403", KernelError.CSRF_TOKEN_INVALID, "CSRF-Token der Sitzung fehlt");
+          operation,
+          "403",
+          KernelError.FORBIDDEN,
+          safe
+              ? "Nur für Antragstellende"
+              : "CSRF-Token der Sitzung fehlt (BB-1013) oder nur für Antragstellende");
     }
     if (hasPathParameter(item, operation)) {
       addIfMissing(operation, "404", KernelError.NOT_FOUND, "Nicht gefunden");
@@ -249,7 +267,8 @@ public class ApiContractFilter implements OASFilter {
     return parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
   }
 
-  private static List<SecurityRequirement> security(String access, boolean safe) {
+  private static List<SecurityRequirement> security(
+      String access, boolean safe, boolean development) {
     return switch (access) {
       case "public" -> List.of();
       case "form-server" -> List.of(OASFactory.createSecurityRequirement().addScheme(FORM_SERVER));
@@ -259,7 +278,9 @@ public class ApiContractFilter implements OASFilter {
         if (!safe) {
           session.addScheme(CSRF);
         }
-        yield List.of(session, OASFactory.createSecurityRequirement().addScheme(BASIC));
+        yield development
+            ? List.of(session, OASFactory.createSecurityRequirement().addScheme(BASIC))
+            : List.of(session);
       }
     };
   }
