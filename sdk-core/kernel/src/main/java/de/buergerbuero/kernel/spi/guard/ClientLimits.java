@@ -63,15 +63,16 @@ public class ClientLimits extends SharedTable {
     long start = Math.floorDiv(now.toEpochMilli(), windowMs) * windowMs;
     purgeIfDue(now);
     String hash = hash(scope, client == null ? "" : client);
-    try (Connection c = connection()) {
-      if (increment(c, scope, hash, start, limit)) {
+    try {
+      // each step a unit of its own: a duplicate key would abort a PostgreSQL transaction
+      if (inUnit(c -> increment(c, scope, hash, start, limit))) {
         return true;
       }
-      if (insertFirst(c, scope, hash, start, start + windowMs)) {
+      if (inUnit(c -> insertFirst(c, scope, hash, start, start + windowMs))) {
         return true;
       }
       // another request of the same client created the row meanwhile, or the window is used up
-      return increment(c, scope, hash, start, limit);
+      return inUnit(c -> increment(c, scope, hash, start, limit));
     } catch (SQLException e) {
       throw failure("count a client's action", e);
     }

@@ -44,18 +44,25 @@ public class ReplayGuard extends SharedTable {
     }
     purgeIfDue(now);
     String hash = Hashes.sha256Hex((scope + '\u0000' + id).getBytes(StandardCharsets.UTF_8));
-    try (Connection c = connection()) {
-      if (insert(c, scope, hash, expiresAt)) {
+    try {
+      // separate units: a duplicate key would abort a PostgreSQL transaction
+      if (inUnit(c -> insert(c, scope, hash, expiresAt))) {
         return true;
       }
-      try (PreparedStatement delete =
-          c.prepareStatement(
-              "DELETE FROM bb_seen_once WHERE scope = ? AND id_hash = ? AND expires_ms <= ?")) {
-        delete.setString(1, scope);
-        delete.setString(2, hash);
-        delete.setLong(3, now.toEpochMilli());
-        return delete.executeUpdate() == 1 && insert(c, scope, hash, expiresAt);
-      }
+      boolean expiredGone =
+          inUnit(
+              c -> {
+                try (PreparedStatement delete =
+                    c.prepareStatement(
+                        "DELETE FROM bb_seen_once WHERE scope = ? AND id_hash = ? AND expires_ms"
+                            + " <= ?")) {
+                  delete.setString(1, scope);
+                  delete.setString(2, hash);
+                  delete.setLong(3, now.toEpochMilli());
+                  return delete.executeUpdate() == 1;
+                }
+              });
+      return expiredGone && inUnit(c -> insert(c, scope, hash, expiresAt));
     } catch (SQLException e) {
       throw failure("check a one-time identifier", e);
     }
