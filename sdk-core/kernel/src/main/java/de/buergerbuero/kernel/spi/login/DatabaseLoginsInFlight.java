@@ -33,16 +33,20 @@ public class DatabaseLoginsInFlight extends SharedTable implements LoginsInFligh
       throw new IllegalArgumentException("payload over 2000 characters");
     }
     purgeIfDue(now);
-    try (Connection c = connection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO bb_login_in_flight (token_hash, browser_hash, payload, expires_ms)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, LoginHashes.sha256(token));
-      insert.setString(2, LoginHashes.sha256(browser));
-      insert.setString(3, payload);
-      insert.setLong(4, now.plus(lifetime).toEpochMilli());
-      insert.executeUpdate();
+    try {
+      inUnit(
+          c -> {
+            try (PreparedStatement insert =
+                c.prepareStatement(
+                    "INSERT INTO bb_login_in_flight (token_hash, browser_hash, payload,"
+                        + " expires_ms) VALUES (?, ?, ?, ?)")) {
+              insert.setString(1, LoginHashes.sha256(token));
+              insert.setString(2, LoginHashes.sha256(browser));
+              insert.setString(3, payload);
+              insert.setLong(4, now.plus(lifetime).toEpochMilli());
+              return insert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failure("store a login in flight", e);
     }
@@ -54,36 +58,40 @@ public class DatabaseLoginsInFlight extends SharedTable implements LoginsInFligh
       return Optional.empty();
     }
     String hash = LoginHashes.sha256(token);
-    try (Connection c = connection()) {
-      String browserHash;
-      String payload;
-      long expires;
-      try (PreparedStatement select =
-          c.prepareStatement(
-              "SELECT browser_hash, payload, expires_ms FROM bb_login_in_flight"
-                  + " WHERE token_hash = ?")) {
-        select.setString(1, hash);
-        try (ResultSet rs = select.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          browserHash = rs.getString(1);
-          payload = rs.getString(2);
-          expires = rs.getLong(3);
-        }
-      }
-      try (PreparedStatement delete =
-          c.prepareStatement("DELETE FROM bb_login_in_flight WHERE token_hash = ?")) {
-        delete.setString(1, hash);
-        if (delete.executeUpdate() != 1) {
-          return Optional.empty(); // another instance took it first
-        }
-      }
-      if (expires <= now.toEpochMilli()
-          || (browserHash != null && !LoginHashes.same(browserHash, LoginHashes.sha256(browser)))) {
-        return Optional.empty();
-      }
-      return Optional.of(payload);
+    try {
+      return inUnit(
+          c -> {
+            String browserHash;
+            String payload;
+            long expires;
+            try (PreparedStatement select =
+                c.prepareStatement(
+                    "SELECT browser_hash, payload, expires_ms FROM bb_login_in_flight"
+                        + " WHERE token_hash = ?")) {
+              select.setString(1, hash);
+              try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                  return Optional.empty();
+                }
+                browserHash = rs.getString(1);
+                payload = rs.getString(2);
+                expires = rs.getLong(3);
+              }
+            }
+            try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM bb_login_in_flight WHERE token_hash = ?")) {
+              delete.setString(1, hash);
+              if (delete.executeUpdate() != 1) {
+                return Optional.empty(); // another instance took it first
+              }
+            }
+            if (expires <= now.toEpochMilli()
+                || (browserHash != null
+                    && !LoginHashes.same(browserHash, LoginHashes.sha256(browser)))) {
+              return Optional.empty();
+            }
+            return Optional.of(payload);
+          });
     } catch (SQLException e) {
       throw failure("take a login in flight", e);
     }

@@ -44,18 +44,22 @@ public class FederatedSessions extends SharedTable {
     byte[] random = new byte[24];
     RANDOM.nextBytes(random);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    try (Connection c = connection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO bb_login_session (id, source, subject_hash, session_index_hash,"
-                    + " ended, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, id);
-      insert.setString(2, source);
-      insert.setString(3, LoginHashes.sha256(subject));
-      insert.setString(4, LoginHashes.sha256(sessionIndex));
-      insert.setBoolean(5, false);
-      insert.setLong(6, now.plus(lifetime).toEpochMilli());
-      insert.executeUpdate();
+    try {
+      inUnit(
+          c -> {
+            try (PreparedStatement insert =
+                c.prepareStatement(
+                    "INSERT INTO bb_login_session (id, source, subject_hash, session_index_hash,"
+                        + " ended, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+              insert.setString(1, id);
+              insert.setString(2, source);
+              insert.setString(3, LoginHashes.sha256(subject));
+              insert.setString(4, LoginHashes.sha256(sessionIndex));
+              insert.setBoolean(5, false);
+              insert.setLong(6, now.plus(lifetime).toEpochMilli());
+              return insert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failure("record a login session", e);
     }
@@ -75,15 +79,19 @@ public class FederatedSessions extends SharedTable {
           .append(String.join(", ", java.util.Collections.nCopies(sessionIndexes.size(), "?")))
           .append(')');
     }
-    try (Connection c = connection();
-        PreparedStatement update = c.prepareStatement(sql.toString())) {
-      update.setBoolean(1, true);
-      update.setString(2, source);
-      update.setString(3, LoginHashes.sha256(subject));
-      for (int i = 0; i < sessionIndexes.size(); i++) {
-        update.setString(4 + i, LoginHashes.sha256(sessionIndexes.get(i)));
-      }
-      return update.executeUpdate();
+    try {
+      return inUnit(
+          c -> {
+            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+              update.setBoolean(1, true);
+              update.setString(2, source);
+              update.setString(3, LoginHashes.sha256(subject));
+              for (int i = 0; i < sessionIndexes.size(); i++) {
+                update.setString(4 + i, LoginHashes.sha256(sessionIndexes.get(i)));
+              }
+              return update.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failure("end login sessions", e);
     }
@@ -91,13 +99,17 @@ public class FederatedSessions extends SharedTable {
 
   /** Whether the session of this record id has ended: marked ended, expired or unknown. */
   public boolean ended(String id, Instant now) {
-    try (Connection c = connection();
-        PreparedStatement select =
-            c.prepareStatement("SELECT ended, expires_ms FROM bb_login_session WHERE id = ?")) {
-      select.setString(1, id);
-      try (ResultSet rs = select.executeQuery()) {
-        return !rs.next() || rs.getBoolean(1) || rs.getLong(2) <= now.toEpochMilli();
-      }
+    try {
+      return inUnit(
+          c -> {
+            try (PreparedStatement select =
+                c.prepareStatement("SELECT ended, expires_ms FROM bb_login_session WHERE id = ?")) {
+              select.setString(1, id);
+              try (ResultSet rs = select.executeQuery()) {
+                return !rs.next() || rs.getBoolean(1) || rs.getLong(2) <= now.toEpochMilli();
+              }
+            }
+          });
     } catch (SQLException e) {
       throw failure("read a login session", e);
     }
@@ -105,11 +117,15 @@ public class FederatedSessions extends SharedTable {
 
   /** Removes the record of a session that ended here (logout, timeout). */
   public void forget(String id) {
-    try (Connection c = connection();
-        PreparedStatement delete =
-            c.prepareStatement("DELETE FROM bb_login_session WHERE id = ?")) {
-      delete.setString(1, id);
-      delete.executeUpdate();
+    try {
+      inUnit(
+          c -> {
+            try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM bb_login_session WHERE id = ?")) {
+              delete.setString(1, id);
+              return delete.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failure("remove a login session", e);
     }
