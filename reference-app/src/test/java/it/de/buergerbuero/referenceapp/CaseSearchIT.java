@@ -48,30 +48,48 @@ class CaseSearchIT {
   @Test
   @DisplayName("paging with the cursor shows every case once, oldest first, and ends")
   void pagesEveryCaseOnce() {
-    List<String> seen = new ArrayList<>();
-    Instant previous = Instant.MIN;
+    List<List<JsonObject>> pages =
+        allPages("/api/v1/staff/cases?serviceId=bewohnerparkausweis&limit=2", "clerk-ordnung");
+    assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(2));
+    List<String> seen = inOrder(pages, false);
+    assertThat(new HashSet<>(seen)).as("no case twice").hasSameSizeAs(seen);
+    assertThat(seen).containsAll(ids);
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * Every page of a paged list, following next until a page has none (which it must within 1 000
+   * pages).
+   */
+  private static List<List<JsonObject>> allPages(String first, String user) {
+    List<List<JsonObject>> pages = new ArrayList<>();
     String cursor = null;
-    int pages = 0;
     do {
-      JsonObject page =
-          cases(
-              "clerk-ordnung",
-              "serviceId=bewohnerparkausweis&limit=2"
-                  + (cursor == null ? "" : "&cursor=" + q(cursor)));
-      assertThat(items(page)).hasSizeLessThanOrEqualTo(2);
-      for (JsonObject item : items(page)) {
+      JsonObject page = object(get(first + (cursor == null ? "" : "&cursor=" + q(cursor)), user));
+      pages.add(items(page));
+      cursor = page.get("next") == JsonValue.NULL ? null : page.getString("next", null);
+    } while (cursor != null && pages.size() < 1000);
+    assertThat(cursor).as("the last page has no next").isNull();
+    return pages;
+  }
+
+  /** The ids of all pages, checking that submission times never go backwards (or forwards). */
+  private static List<String> inOrder(List<List<JsonObject>> pages, boolean newestFirst) {
+    List<String> seen = new ArrayList<>();
+    Instant previous = newestFirst ? Instant.MAX : Instant.MIN;
+    for (List<JsonObject> page : pages) {
+      for (JsonObject item : page) {
         Instant submitted = Instant.parse(item.getString("submittedAt"));
-        assertThat(submitted).isAfterOrEqualTo(previous);
+        if (newestFirst) {
+          assertThat(submitted).isBeforeOrEqualTo(previous);
+        } else {
+          assertThat(submitted).isAfterOrEqualTo(previous);
+        }
         previous = submitted;
         seen.add(item.getString("id"));
       }
-      cursor = page.get("next") == JsonValue.NULL ? null : page.getString("next", null);
-      pages++;
-    } while (cursor != null && pages < 1000);
-    assertThat(cursor).as("the last page has no next").isNull();
-    assertThat(new HashSet<>(seen)).as("no case twice").hasSameSizeAs(seen);
-    assertThat(seen).containsAll(ids);
-    assertThat(pages).isGreaterThanOrEqualTo(2);
+    }
+    return seen;
   }
 
   @Test
@@ -131,26 +149,7 @@ class CaseSearchIT {
   @DisplayName(
       "Meine Anträge page by page: newest first, every application once, the same as the list")
   void myApplicationsPageByPage() {
-    List<String> seen = new ArrayList<>();
-    Instant previous = Instant.MAX;
-    String cursor = null;
-    int pages = 0;
-    do {
-      JsonObject page =
-          object(
-              get(
-                  "/api/v1/applications/mine?limit=7"
-                      + (cursor == null ? "" : "&cursor=" + q(cursor)),
-                  "anna"));
-      for (JsonObject item : items(page)) {
-        Instant submitted = Instant.parse(item.getString("submittedAt"));
-        assertThat(submitted).isBeforeOrEqualTo(previous);
-        previous = submitted;
-        seen.add(item.getString("id"));
-      }
-      cursor = page.get("next") == JsonValue.NULL ? null : page.getString("next", null);
-      pages++;
-    } while (cursor != null && pages < 1000);
+    List<String> seen = inOrder(allPages("/api/v1/applications/mine?limit=7", "anna"), true);
     assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
     assertThat(seen).containsAll(ids);
     List<String> list =

@@ -159,7 +159,8 @@ public class FormServerResource {
     Optional<String> id = announcing.callbackId(headers::getHeaderString);
     if (id.isPresent()) {
       Instant now = clock.instant();
-      String scope = ("callback-" + source).substring(0, Math.min(32, 9 + source.length()));
+      String scope = "callback-" + source;
+      scope = scope.substring(0, Math.min(32, scope.length())); // ReplayGuard allows 32
       boolean first;
       try {
         first = replays.firstUse(scope, id.get(), now.plus(announcing.callbackWindow()), now);

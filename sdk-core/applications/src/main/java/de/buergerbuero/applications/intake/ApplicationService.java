@@ -234,23 +234,16 @@ public class ApplicationService {
           var query =
               em.createQuery(
                       "SELECT a FROM ApplicationEntity a WHERE a.applicantSubject = :s"
-                          + (after == null
-                              ? ""
-                              : " AND (a.submittedAt < :t OR (a.submittedAt = :t AND a.id < :id))")
+                          + (after == null ? "" : after.condition(true))
                           + " ORDER BY a.submittedAt DESC, a.id DESC",
                       ApplicationEntity.class)
                   .setParameter("s", caller.applicant().subjectId());
           if (after != null) {
-            query.setParameter("t", after.submittedAt()).setParameter("id", after.id());
+            after.parameters().forEach(query::setParameter);
           }
-          List<ApplicationEntity> rows = query.setMaxResults(size + 1).getResultList();
-          String next = null;
-          if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            ApplicationEntity last = rows.get(size - 1);
-            next = new PageCursor(last.submittedAt(), last.id()).encode();
-          }
-          return new OwnPage(rows.stream().map(this::view).toList(), next);
+          PageCursor.Slice page =
+              PageCursor.slice(query.setMaxResults(size + 1).getResultList(), size);
+          return new OwnPage(page.rows().stream().map(this::view).toList(), page.next());
         });
   }
 

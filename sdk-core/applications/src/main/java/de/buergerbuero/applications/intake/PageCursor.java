@@ -1,9 +1,12 @@
 package de.buergerbuero.applications.intake;
 
+import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.kernel.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where a page of applications ended: the last one's submission time and id, opaque to clients
@@ -11,6 +14,40 @@ import java.util.Base64;
  * nothing is shown twice or skipped while applications arrive or change (ADR 0022).
  */
 public record PageCursor(Instant submittedAt, String id) {
+
+  /** The first {@code limit} of rows fetched with {@code limit + 1}, and the next page's cursor. */
+  public record Slice(List<ApplicationEntity> rows, String next) {}
+
+  /**
+   * Cuts rows fetched with {@code setMaxResults(limit + 1)} to the page; a row beyond it means
+   * there is a next page, which starts after the page's last row.
+   */
+  public static Slice slice(List<ApplicationEntity> fetched, int limit) {
+    if (fetched.size() <= limit) {
+      return new Slice(fetched, null);
+    }
+    List<ApplicationEntity> rows = fetched.subList(0, limit);
+    ApplicationEntity last = rows.get(limit - 1);
+    return new Slice(rows, new PageCursor(last.submittedAt(), last.id()).encode());
+  }
+
+  /**
+   * The JPQL condition (on the entity alias {@code a}) for the rows after this cursor in the order
+   * {@code submittedAt, id} — descending or ascending; bind it with {@link #parameters()}.
+   */
+  public String condition(boolean descending) {
+    String cmp = descending ? "<" : ">";
+    return " AND (a.submittedAt "
+        + cmp
+        + " :afterAt OR (a.submittedAt = :afterAt AND a.id "
+        + cmp
+        + " :afterId))";
+  }
+
+  /** The parameters of {@link #condition(boolean)}. */
+  public Map<String, Object> parameters() {
+    return Map.of("afterAt", submittedAt, "afterId", id);
+  }
 
   public String encode() {
     return Base64.getUrlEncoder()

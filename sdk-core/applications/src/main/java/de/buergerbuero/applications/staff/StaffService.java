@@ -59,37 +59,55 @@ public class StaffService {
   }
 
   private List<InboxItem> inboxInTx(Caller.StaffCaller staff, InboxFilter filter) {
-    StringBuilder jpql = new StringBuilder("SELECT a FROM ApplicationEntity a WHERE 1 = 1");
-    if (!staff.admin()) {
-      jpql.append(" AND a.department IN :departments");
+    if (!staff.admin() && staff.departments().isEmpty()) {
+      return List.of();
     }
-    if (filter.status() != null) {
-      jpql.append(" AND a.status = :status");
-    }
-    if (filter.serviceId() != null) {
-      jpql.append(" AND a.serviceId = :serviceId");
-    }
-    if (filter.olderThanDays() != null) {
-      jpql.append(" AND a.submittedAt <= :before");
-    }
-    jpql.append(" ORDER BY a.submittedAt");
-    TypedQuery<ApplicationEntity> q = em.createQuery(jpql.toString(), ApplicationEntity.class);
-    if (!staff.admin()) {
-      if (staff.departments().isEmpty()) {
-        return List.of();
-      }
-      q.setParameter("departments", staff.departments());
-    }
-    if (filter.status() != null) {
-      q.setParameter("status", filter.status());
-    }
-    if (filter.serviceId() != null) {
-      q.setParameter("serviceId", filter.serviceId());
-    }
-    if (filter.olderThanDays() != null) {
-      q.setParameter("before", clock.instant().minus(Duration.ofDays(filter.olderThanDays())));
-    }
+    Conditions where = visible(staff, filter.serviceId(), filter.olderThanDays());
+    where.and(filter.status() != null, " AND a.status = :status", "status", filter.status());
+    TypedQuery<ApplicationEntity> q =
+        em.createQuery(
+            "SELECT a FROM ApplicationEntity a" + where.jpql + " ORDER BY a.submittedAt",
+            ApplicationEntity.class);
+    where.bind(q);
     return q.setMaxResults(filter.limit()).getResultStream().map(this::inboxItem).toList();
+  }
+
+  /**
+   * A JPQL WHERE clause on the alias {@code a} and its parameters, built condition by condition.
+   */
+  private static final class Conditions {
+    private final StringBuilder jpql = new StringBuilder(" WHERE 1 = 1");
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    void and(boolean when, String condition, String name, Object value) {
+      if (when) {
+        jpql.append(condition);
+        params.put(name, value);
+      }
+    }
+
+    void and(String condition, Map<String, Object> parameters) {
+      jpql.append(condition);
+      params.putAll(parameters);
+    }
+
+    void bind(jakarta.persistence.Query q) {
+      params.forEach(q::setParameter);
+    }
+  }
+
+  /** The cases a clerk may see (their departments; all for admins), by service and age. */
+  private Conditions visible(Caller.StaffCaller staff, String serviceId, Integer olderThanDays) {
+    Conditions where = new Conditions();
+    where.and(
+        !staff.admin(), " AND a.department IN :departments", "departments", staff.departments());
+    where.and(serviceId != null, " AND a.serviceId = :serviceId", "serviceId", serviceId);
+    where.and(
+        olderThanDays != null,
+        " AND a.submittedAt <= :before",
+        "before",
+        olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)));
+    return where;
   }
 
   /**
@@ -129,20 +147,7 @@ public class StaffService {
     if (!staff.admin() && staff.departments().isEmpty()) {
       return new CasePage(List.of(), null, Map.of());
     }
-    Map<String, Object> params = new LinkedHashMap<>();
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (!staff.admin()) {
-      where.append(" AND a.department IN :departments");
-      params.put("departments", staff.departments());
-    }
-    if (query.serviceId() != null) {
-      where.append(" AND a.serviceId = :serviceId");
-      params.put("serviceId", query.serviceId());
-    }
-    if (query.olderThanDays() != null) {
-      where.append(" AND a.submittedAt <= :before");
-      params.put("before", clock.instant().minus(Duration.ofDays(query.olderThanDays())));
-    }
+    Conditions where = visible(staff, query.serviceId(), query.olderThanDays());
     String search = query.search() == null ? "" : query.search().strip();
     if (search.length() > 100) {
       throw InvalidInputException.field("q", "Der Suchbegriff ist länger als 100 Zeichen.");
@@ -150,58 +155,49 @@ public class StaffService {
     if (!search.isEmpty()) {
       if (REFERENCE_LIKE.matcher(search).matches()) {
         // the reference is unique and indexed: a prefix search uses the index
-        where.append(" AND a.reference LIKE :reference ESCAPE '\\'");
-        params.put("reference", likeEscaped(search.toUpperCase(Locale.ROOT)) + "%");
+        where.and(
+            true,
+            " AND a.reference LIKE :reference ESCAPE '\\'",
+            "reference",
+            likeEscaped(search.toUpperCase(Locale.ROOT)) + "%");
       } else {
-        where.append(" AND LOWER(a.applicantName) LIKE :name ESCAPE '\\'");
-        params.put("name", "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%");
+        where.and(
+            true,
+            " AND LOWER(a.applicantName) LIKE :name ESCAPE '\\'",
+            "name",
+            "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%");
       }
     }
     Map<String, Long> counts = new TreeMap<>();
     var countQuery =
         em.createQuery(
-            "SELECT a.status, COUNT(a) FROM ApplicationEntity a" + where + " GROUP BY a.status",
+            "SELECT a.status, COUNT(a) FROM ApplicationEntity a"
+                + where.jpql
+                + " GROUP BY a.status",
             Object[].class);
-    params.forEach(countQuery::setParameter);
+    where.bind(countQuery);
     for (Object[] row : countQuery.getResultList()) {
       counts.put(((ApplicationStatus) row[0]).name(), ((Number) row[1]).longValue());
     }
-    if (query.status() != null) {
-      where.append(" AND a.status = :status");
-      params.put("status", query.status());
-    }
-    String direction = query.newestFirst() ? "DESC" : "ASC";
+    where.and(query.status() != null, " AND a.status = :status", "status", query.status());
     if (query.cursor() != null) {
       PageCursor after = PageCursor.parse(query.cursor());
-      String cmp = query.newestFirst() ? "<" : ">";
-      where.append(
-          " AND (a.submittedAt "
-              + cmp
-              + " :afterAt OR (a.submittedAt = :afterAt AND a.id "
-              + cmp
-              + " :afterId))");
-      params.put("afterAt", after.submittedAt());
-      params.put("afterId", after.id());
+      where.and(after.condition(query.newestFirst()), after.parameters());
     }
+    String direction = query.newestFirst() ? "DESC" : "ASC";
     TypedQuery<ApplicationEntity> page =
         em.createQuery(
             "SELECT a FROM ApplicationEntity a"
-                + where
+                + where.jpql
                 + " ORDER BY a.submittedAt "
                 + direction
                 + ", a.id "
                 + direction,
             ApplicationEntity.class);
-    params.forEach(page::setParameter);
+    where.bind(page);
     int limit = Math.max(1, Math.min(query.limit(), 200));
-    List<ApplicationEntity> rows = page.setMaxResults(limit + 1).getResultList();
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      ApplicationEntity last = rows.get(limit - 1);
-      next = new PageCursor(last.submittedAt(), last.id()).encode();
-    }
-    return new CasePage(rows.stream().map(this::inboxItem).toList(), next, counts);
+    PageCursor.Slice slice = PageCursor.slice(page.setMaxResults(limit + 1).getResultList(), limit);
+    return new CasePage(slice.rows().stream().map(this::inboxItem).toList(), slice.next(), counts);
   }
 
   /** Something that looks like (the start of) an Aktenzeichen, e.g. MS-2026-0001. */

@@ -37,10 +37,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  *   <li>The security schemes as deployed: the browser session cookie after the SAML/OIDC login, its
  *       CSRF header, HTTP Basic (development login), the form servers' own credentials and callback
  *       signature.
- *   <li>Each operation declares who may call it with the extension {@code x-access} ({@value
- *       #ACCESS_VALUES}); its {@code security} is derived from that and the method, and the
- *       problems every protected operation can answer (401, 403 for staff, admin and CSRF) are
- *       added.
+ *   <li>Each operation declares who may call it with the extension {@code x-access} (one of {@link
+ *       #ACCESS_KINDS}); its {@code security} is derived from that and the method, and the problems
+ *       every protected operation can answer (401, 403 for role and CSRF) are added.
  *   <li>Every error answer is RFC 9457 {@code application/problem+json} with the SDK's stable
  *       {@code code}; each gets an example built from the code its description names (or the
  *       kernel's code for that status), from the modules' {@link ErrorCatalog}s.
@@ -50,9 +49,10 @@ public class ApiContractFilter implements OASFilter {
   /** The extension every operation carries: who may call it. */
   public static final String ACCESS = "x-access";
 
-  static final String ACCESS_VALUES = "public, citizen, staff, admin, form-server, form-callback";
-  static final Set<String> ACCESS_KINDS =
+  /** The values of {@value #ACCESS}. */
+  public static final Set<String> ACCESS_KINDS =
       Set.of("public", "citizen", "staff", "admin", "form-server", "form-callback");
+
   static final String SESSION = "session";
   static final String CSRF = "csrf";
   static final String BASIC = "basic";
