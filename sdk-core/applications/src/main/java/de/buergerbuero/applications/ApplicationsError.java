@@ -31,7 +31,12 @@ public enum ApplicationsError implements ErrorCode {
       "Dateityp für diesen Dienst nicht zulässig",
       "Attachment type not accepted by this service"),
   ATTACHMENTS_TOO_LARGE(
-      "BB-2014", 413, "Anlagen zusammen zu groß", "Attachments together too large");
+      "BB-2014", 413, "Anlagen zusammen zu groß", "Attachments together too large"),
+  DECISION_NOT_FOUND("BB-2015", 404, "Bescheid nicht gefunden", "Decision notice not found"),
+  DECISION_TEMPLATES_INVALID(
+      "BB-2016", 500, "Bescheidvorlagen fehlerhaft", "Decision templates invalid"),
+  DECISION_ALREADY_ISSUED(
+      "BB-2017", 409, "Bescheid bereits erlassen", "Decision notice already issued");
 
   private final Descriptor descriptor;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.buergerbuero.kernel.error.KernelError;
+import de.buergerbuero.kernel.spi.dms.CaseAdditionPort;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
@@ -40,11 +41,21 @@ import org.opentest4j.TestAbortedException;
  */
 public abstract class DocumentStoreCompatibilityKit {
 
-  /** The connector under test: its filing port and its read port (often the same object). */
-  public record Store(CaseFilingPort filing, DocumentReadPort reading) {
-    /** A connector implementing the typed port files and reads with the same object. */
+  /**
+   * The connector under test: its filing, reading and adding ports (often the same object).
+   *
+   * @param adding null when the connector cannot add to a filed case: the kit's "Adding documents"
+   *     tests then fail
+   */
+  public record Store(CaseFilingPort filing, DocumentReadPort reading, CaseAdditionPort adding) {
+    /** Filing and reading ports; adding is the filing port when it implements that port too. */
+    public Store(CaseFilingPort filing, DocumentReadPort reading) {
+      this(filing, reading, filing instanceof CaseAdditionPort a ? a : null);
+    }
+
+    /** A connector implementing the typed port files, adds and reads with the same object. */
     public static Store of(DocumentStore store) {
-      return new Store(store, store);
+      return new Store(store, store, store);
     }
   }
 
@@ -392,6 +403,122 @@ public abstract class DocumentStoreCompatibilityKit {
 
     long peak() {
       return peak;
+    }
+  }
+
+  @Nested
+  @DisplayName("Adding documents to a filed case")
+  class Adding {
+    private CaseAdditionPort adding() {
+      assertThat(store.adding())
+          .as("the connector implements CaseAdditionPort (Bescheid, answers, staff documents)")
+          .isNotNull();
+      return store.adding();
+    }
+
+    private CaseRecord addition(String reference, CaseDocument... docs) {
+      return new CaseRecord(
+          reference,
+          "Meldebescheinigung",
+          Map.of("serviceId", "meldebescheinigung"),
+          List.of(docs));
+    }
+
+    @Test
+    @DisplayName(
+        "documents added to a filed case read back byte for byte and the first documents stay")
+    void addsToTheCase() throws Exception {
+      FiledCase filed =
+          store.filing().fileCase(key(), record("MS-2026-000040", text("Antrag.txt", "Antrag")));
+      byte[] pdf = new byte[40_000];
+      new java.util.Random(11).nextBytes(pdf);
+      FiledCase added =
+          adding()
+              .addDocuments(
+                  key(),
+                  filed.caseId(),
+                  addition(
+                      "MS-2026-000040",
+                      document("Bescheid-MS-2026-000040.pdf", pdf),
+                      text("Antwort 1.txt", "Anbei der Nachweis")));
+      assertThat(added.documents())
+          .extracting(FiledCase.FiledDocument::fileName)
+          .containsExactly("Bescheid-MS-2026-000040.pdf", "Antwort 1.txt");
+      assertThat(readBack(added.documents().get(0).documentId())).isEqualTo(pdf);
+      assertThat(
+              new String(readBack(added.documents().get(1).documentId()), StandardCharsets.UTF_8))
+          .isEqualTo("Anbei der Nachweis");
+      assertThat(
+              new String(readBack(filed.documents().get(0).documentId()), StandardCharsets.UTF_8))
+          .isEqualTo("Antrag");
+    }
+
+    @Test
+    @DisplayName("adding again with the same key returns the same documents and adds nothing new")
+    void sameKeyAddsOnce() {
+      FiledCase filed =
+          store.filing().fileCase(key(), record("MS-2026-000041", text("Antrag.txt", "Antrag")));
+      String key = key();
+      CaseRecord addition = addition("MS-2026-000041", text("Bescheid.txt", "stattgegeben"));
+      FiledCase first = adding().addDocuments(key, filed.caseId(), addition);
+      FiledCase again = adding().addDocuments(key, filed.caseId(), addition);
+      assertThat(again.documents()).isEqualTo(first.documents());
+      assertThat(again.caseId()).isEqualTo(first.caseId());
+    }
+
+    @Test
+    @DisplayName("two additions with different keys keep both")
+    void twoAdditions() throws Exception {
+      FiledCase filed =
+          store.filing().fileCase(key(), record("MS-2026-000042", text("Antrag.txt", "Antrag")));
+      FiledCase a =
+          adding()
+              .addDocuments(
+                  key(), filed.caseId(), addition("MS-2026-000042", text("Antwort 1.txt", "eins")));
+      FiledCase b =
+          adding()
+              .addDocuments(
+                  key(), filed.caseId(), addition("MS-2026-000042", text("Antwort 2.txt", "zwei")));
+      assertThat(a.documents().get(0).documentId()).isNotEqualTo(b.documents().get(0).documentId());
+      assertThat(new String(readBack(a.documents().get(0).documentId()), StandardCharsets.UTF_8))
+          .isEqualTo("eins");
+      assertThat(new String(readBack(b.documents().get(0).documentId()), StandardCharsets.UTF_8))
+          .isEqualTo("zwei");
+    }
+
+    @Test
+    @DisplayName("adding to a case the DMS does not know is refused for good")
+    void unknownCase() {
+      assertThatThrownBy(
+              () ->
+                  adding()
+                      .addDocuments(
+                          key(),
+                          "no-such-case-4711",
+                          addition("MS-2026-000043", text("Bescheid.txt", "x"))))
+          .isInstanceOfSatisfying(
+              DocumentStoreException.class, e -> assertThat(e.isRetryable()).isFalse());
+    }
+
+    @Test
+    @DisplayName("an unreachable DMS raises a retryable error when adding")
+    void unreachableIsRetryable() throws Exception {
+      FiledCase filed =
+          store.filing().fileCase(key(), record("MS-2026-000044", text("Antrag.txt", "Antrag")));
+      makeUnreachable();
+      assertThatThrownBy(
+              () ->
+                  adding()
+                      .addDocuments(
+                          key(),
+                          filed.caseId(),
+                          addition("MS-2026-000044", text("Bescheid.txt", "x"))))
+          .isInstanceOfSatisfying(
+              DocumentStoreException.class,
+              e -> {
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.errorCode()).isEqualTo(KernelError.DOCUMENT_STORE_UNAVAILABLE);
+              });
     }
   }
 

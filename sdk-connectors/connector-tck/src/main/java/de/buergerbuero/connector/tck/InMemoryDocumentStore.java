@@ -23,6 +23,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
   private final Map<String, FiledCase> casesByKey = new ConcurrentHashMap<>();
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
   private final Map<String, CaseRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, FiledCase> additionsByKey = new ConcurrentHashMap<>();
+  private final Map<String, Integer> documentCount = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean available = true;
   private volatile boolean refusing;
@@ -38,10 +40,38 @@ public final class InMemoryDocumentStore implements DocumentStore {
     return casesByKey.computeIfAbsent(idempotencyKey, key -> store(record));
   }
 
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    if (!available) {
+      throw DocumentStoreException.unavailable("In-memory store switched off", null);
+    }
+    if (refusing) {
+      throw DocumentStoreException.refused("In-memory store refuses", null);
+    }
+    if (!records.containsKey(caseId)) {
+      throw DocumentStoreException.rejected("Unknown case: " + caseId);
+    }
+    synchronized (this) {
+      FiledCase known = additionsByKey.get(idempotencyKey);
+      if (known != null) {
+        return known;
+      }
+      int offset = documentCount.merge(caseId, addition.documents().size(), Integer::sum);
+      FiledCase added =
+          storeDocuments(caseId, addition, offset - addition.documents().size(), null);
+      additionsByKey.put(idempotencyKey, added);
+      return added;
+    }
+  }
+
   private FiledCase store(CaseRecord record) {
     String caseId = "mem-" + sequence.incrementAndGet();
+    documentCount.put(caseId, record.documents().size());
+    return storeDocuments(caseId, record, 0, record);
+  }
+
+  private FiledCase storeDocuments(String caseId, CaseRecord record, int i, CaseRecord keep) {
     List<FiledCase.FiledDocument> filed = new ArrayList<>();
-    int i = 0;
     for (CaseDocument doc : record.documents()) {
       byte[] bytes;
       try (InputStream in = doc.content().open()) {
@@ -56,7 +86,9 @@ public final class InMemoryDocumentStore implements DocumentStore {
       documents.put(id, bytes);
       filed.add(new FiledCase.FiledDocument(id, doc.fileName(), bytes.length));
     }
-    records.put(caseId, record);
+    if (keep != null) {
+      records.put(caseId, keep);
+    }
     return new FiledCase(caseId, filed);
   }
 

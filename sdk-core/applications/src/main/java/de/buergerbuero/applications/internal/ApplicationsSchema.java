@@ -13,6 +13,10 @@ public class ApplicationsSchema {
     return new MigrationSet(
         "applications",
         "de/buergerbuero/applications/db",
-        List.of("V1__applications.sql", "V2__form_intake.sql", "V3__retention.sql"));
+        List.of(
+            "V1__applications.sql",
+            "V2__form_intake.sql",
+            "V3__retention.sql",
+            "V4__decisions.sql"));
   }
 }

@@ -70,6 +70,33 @@ public final class CmisDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * Adds the documents to the case folder {@code caseId}. Idempotent like filing: a document of the
+   * same name and size already in the folder counts as added (names are unique within a case).
+   */
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    if (caseId == null || caseId.isBlank() || caseId.length() > 512) {
+      throw DocumentStoreException.rejected("Unknown case: " + caseId);
+    }
+    Map<String, String> query = selector("object");
+    query.put("objectId", caseId);
+    JsonNode folder = transport.getJsonOrNull(transport.rootUri(List.of(), query));
+    if (folder == null
+        || !"cmis:folder"
+            .equals(CmisObjects.string(folder, "cmis:baseTypeId").orElse("cmis:folder"))) {
+      throw DocumentStoreException.rejected("Unknown case folder: " + caseId);
+    }
+    synchronized (LOCKS[Math.floorMod(caseId.hashCode(), LOCKS.length)]) {
+      Map<String, JsonNode> existing = children(caseId);
+      List<FiledCase.FiledDocument> added = new ArrayList<>();
+      for (CaseDocument document : addition.documents()) {
+        added.add(document(caseId, document, existing, addition.reference()));
+      }
+      return new FiledCase(caseId, added);
+    }
+  }
+
   @Override
   public InputStream openDocument(String documentId) {
     if (documentId == null || documentId.isBlank() || documentId.length() > 512) {

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  * <pre>
  * root/cases/fs-&lt;hash of key&gt;/vorgang.json            metadata of the case record
  * root/cases/fs-&lt;hash of key&gt;/documents/01-Antrag.pdf  the documents, numbered
+ * root/cases/fs-&lt;hash of key&gt;/additions/&lt;hash of key&gt;/01-Bescheid.pdf  added later
  * root/.staging/&lt;uuid&gt;/…                             a filing in progress
  * </pre>
  *
@@ -43,7 +44,9 @@ import java.util.stream.Stream;
  * key finds the first. Every I/O failure is reported as retryable (the disk may come back).
  */
 public final class FileSystemDocumentStore implements DocumentStore {
-  private static final Pattern DOCUMENT_ID = Pattern.compile("fs-[0-9a-f]{40}/\\d{2,3}-[^/\\\\]+");
+  private static final Pattern DOCUMENT_ID =
+      Pattern.compile("fs-[0-9a-f]{40}/(?:[0-9a-f]{40}/)?\\d{2,3}-[^/\\\\]+");
+  private static final Pattern CASE_ID = Pattern.compile("fs-[0-9a-f]{40}");
 
   private final Path root;
 
@@ -87,12 +90,66 @@ public final class FileSystemDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * Adds documents as one more directory under the case's {@code additions/}, named after a hash of
+   * the key and moved there in one rename, like a whole case: all of them or none, once per key.
+   */
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
+      throw DocumentStoreException.rejected("Unknown case: " + String.valueOf(caseId));
+    }
+    if (!Files.isDirectory(root)) {
+      throw DocumentStoreException.unavailable("File-system DMS root missing: " + root, null);
+    }
+    Path caseDir = root.resolve("cases").resolve(caseId);
+    if (!Files.isDirectory(caseDir.resolve("documents"))) {
+      throw DocumentStoreException.rejected("Unknown case: " + caseId);
+    }
+    String additionId = sha1Hex("addition:" + idempotencyKey);
+    Path additions = caseDir.resolve("additions");
+    Path target = additions.resolve(additionId);
+    String idPrefix = caseId + "/" + additionId;
+    try {
+      if (Files.isDirectory(target)) {
+        return new FiledCase(caseId, documentsIn(idPrefix, target));
+      }
+      Path staging = root.resolve(".staging").resolve(UUID.randomUUID().toString());
+      Files.createDirectories(staging);
+      Files.createDirectories(additions);
+      try {
+        writeDocuments(staging, addition.documents());
+        fsync(staging);
+        try {
+          Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException moveFailed) {
+          if (!Files.isDirectory(target)) {
+            throw moveFailed;
+          }
+        }
+        fsync(additions);
+      } finally {
+        deleteTree(staging);
+      }
+      return new FiledCase(caseId, documentsIn(idPrefix, target));
+    } catch (IOException e) {
+      throw DocumentStoreException.unavailable(
+          "File-system DMS not writable (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
   private void writeCase(Path dir, String idempotencyKey, CaseRecord record) throws IOException {
+    List<String> stored = writeDocuments(dir.resolve("documents"), record.documents());
+    writeMetadata(dir, idempotencyKey, record, stored);
+  }
+
+  private static List<String> writeDocuments(Path dir, List<CaseDocument> documents)
+      throws IOException {
     int n = 0;
     List<String> stored = new ArrayList<>();
-    for (CaseDocument doc : record.documents()) {
+    for (CaseDocument doc : documents) {
       String name = String.format("%02d-%s", ++n, doc.fileName());
-      Path file = dir.resolve("documents").resolve(name);
+      Path file = dir.resolve(name);
       long written;
       try (InputStream in = doc.content().open();
           OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
@@ -105,6 +162,11 @@ public final class FileSystemDocumentStore implements DocumentStore {
       fsync(file);
       stored.add(name);
     }
+    return stored;
+  }
+
+  private static void writeMetadata(
+      Path dir, String idempotencyKey, CaseRecord record, List<String> stored) throws IOException {
     Path meta = dir.resolve("vorgang.json");
     try (OutputStream out = Files.newOutputStream(meta, StandardOpenOption.CREATE_NEW);
         JsonGenerator json = Json.createGenerator(out)) {
@@ -133,16 +195,21 @@ public final class FileSystemDocumentStore implements DocumentStore {
   }
 
   private static FiledCase describe(String caseId, Path caseDir) throws IOException {
+    return new FiledCase(caseId, documentsIn(caseId, caseDir.resolve("documents")));
+  }
+
+  private static List<FiledCase.FiledDocument> documentsIn(String idPrefix, Path documents)
+      throws IOException {
     List<FiledCase.FiledDocument> docs = new ArrayList<>();
-    try (Stream<Path> files = Files.list(caseDir.resolve("documents"))) {
+    try (Stream<Path> files = Files.list(documents)) {
       for (Path f : files.sorted(Comparator.comparing(FileSystemDocumentStore::number)).toList()) {
         String stored = f.getFileName().toString();
         docs.add(
             new FiledCase.FiledDocument(
-                caseId + "/" + stored, stored.substring(stored.indexOf('-') + 1), Files.size(f)));
+                idPrefix + "/" + stored, stored.substring(stored.indexOf('-') + 1), Files.size(f)));
       }
     }
-    return new FiledCase(caseId, docs);
+    return docs;
   }
 
   private static int number(Path p) {
@@ -157,9 +224,13 @@ public final class FileSystemDocumentStore implements DocumentStore {
         || documentId.contains("..")) {
       throw DocumentStoreException.noSuchDocument(String.valueOf(documentId));
     }
-    String[] parts = documentId.split("/", 2);
+    String[] parts = documentId.split("/");
     Path cases = root.resolve("cases");
-    Path file = cases.resolve(parts[0]).resolve("documents").resolve(parts[1]).normalize();
+    Path file =
+        (parts.length == 2
+                ? cases.resolve(parts[0]).resolve("documents").resolve(parts[1])
+                : cases.resolve(parts[0]).resolve("additions").resolve(parts[1]).resolve(parts[2]))
+            .normalize();
     if (!file.startsWith(cases)) {
       throw DocumentStoreException.noSuchDocument(documentId);
     }

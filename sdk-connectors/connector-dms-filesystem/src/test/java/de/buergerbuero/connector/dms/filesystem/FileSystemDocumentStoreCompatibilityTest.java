@@ -25,7 +25,11 @@ class FileSystemDocumentStoreCompatibilityTest extends DocumentStoreCompatibilit
   /** A regular file where the root directory should be: writes fail even for root. */
   @Override
   protected void makeUnreachable() throws Exception {
-    Files.delete(root);
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
     Files.writeString(root, "not a directory");
   }
 

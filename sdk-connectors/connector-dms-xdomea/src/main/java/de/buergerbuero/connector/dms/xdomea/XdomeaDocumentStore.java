@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Files case records as xdomea 3.0.0 {@code Abgabe.Abgabe.0401} messages: a ZIP {@code
@@ -48,6 +50,7 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
   static final String SUFFIX = "_Abgabe.Abgabe.0401";
   private static final Pattern DOCUMENT_ID =
       Pattern.compile("xdomea:([0-9a-f-]{36})/([0-9a-f-]{36}\\.[a-z0-9]{1,8})");
+  private static final Pattern CASE_ID = Pattern.compile("xdomea:([0-9a-f-]{36})");
   private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
   private static final String NO_REASON = "Import abgelehnt";
   private static final Logger LOG = Logger.getLogger(XdomeaDocumentStore.class.getName());
@@ -63,6 +66,69 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
 
   @Override
   public FiledCase fileCase(String idempotencyKey, CaseRecord record) {
+    return handOver(idempotencyKey, record, uuid("vorgang:" + idempotencyKey));
+  }
+
+  /**
+   * Adds documents to a filed Vorgang with one more 0401 message that names the same Vorgang ID
+   * (read from the archived message of the case), so that the DMS files them with it. The DMS
+   * confirms it with its own 0402, like any filing.
+   */
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    var m = caseId == null ? null : CASE_ID.matcher(caseId);
+    if (m == null || !m.matches()) {
+      throw DocumentStoreException.rejected("Unknown case: " + caseId);
+    }
+    if (!Files.isDirectory(config.archiveDirectory())) {
+      throw DocumentStoreException.unavailable("xdomea archive directory missing", null);
+    }
+    Path archived = config.archiveDirectory().resolve(m.group(1) + SUFFIX + ".zip");
+    if (!Files.exists(archived)) {
+      throw DocumentStoreException.rejected("Unknown or rejected case: " + caseId);
+    }
+    UUID vorgangId;
+    try {
+      vorgangId = vorgangIdOf(archived, m.group(1) + SUFFIX + ".xml");
+    } catch (IOException | XMLStreamException e) {
+      throw DocumentStoreException.unavailable("xdomea archive not readable", e);
+    }
+    return handOver("addition:" + idempotencyKey, addition, vorgangId);
+  }
+
+  /** The ID of the first Vorgang in an archived 0401 message. */
+  private static UUID vorgangIdOf(Path zipFile, String entryName)
+      throws IOException, XMLStreamException {
+    try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+      ZipEntry entry = zip.getEntry(entryName);
+      if (entry == null) {
+        throw new IOException("no message in " + zipFile.getFileName());
+      }
+      XMLInputFactory f = XMLInputFactory.newFactory();
+      f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+      try (InputStream in = zip.getInputStream(entry)) {
+        XMLStreamReader r = f.createXMLStreamReader(in);
+        boolean inVorgang = false;
+        while (r.hasNext()) {
+          if (r.next() == XMLStreamReader.START_ELEMENT) {
+            String name = r.getLocalName();
+            if ("Vorgang".equals(name)) {
+              inVorgang = true;
+            } else if (inVorgang && "ID".equals(name)) {
+              return UUID.fromString(r.getElementText().strip());
+            }
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IOException("Vorgang ID is not a UUID", e);
+      }
+    }
+    throw new IOException("no Vorgang in " + zipFile.getFileName());
+  }
+
+  private FiledCase handOver(String idempotencyKey, CaseRecord record, UUID vorgangId) {
     UUID processId = uuid("process:" + idempotencyKey);
     String name = processId + SUFFIX;
     Path archived = config.archiveDirectory().resolve(name + ".zip");
@@ -82,7 +148,7 @@ public final class XdomeaDocumentStore implements DocumentStore, FilingConfirmat
       }
       Path tmp = Files.createTempFile(config.archiveDirectory(), ".sending-", ".zip");
       try {
-        writeZip(tmp, name, processId, uuid("vorgang:" + idempotencyKey), record, entries);
+        writeZip(tmp, name, processId, vorgangId, record, entries);
         Path dropTmp = Files.createTempFile(config.dropDirectory(), ".incoming-", ".part");
         Files.copy(tmp, dropTmp, StandardCopyOption.REPLACE_EXISTING);
         fsync(dropTmp);

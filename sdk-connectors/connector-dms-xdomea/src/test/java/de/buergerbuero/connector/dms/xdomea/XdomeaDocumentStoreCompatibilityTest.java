@@ -45,7 +45,11 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
   @Override
   protected void makeUnreachable() throws Exception {
     Files.createDirectories(drop);
-    Files.delete(drop);
+    try (var all = Files.walk(drop)) { // it may hold what the test filed before
+      for (var p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
     Files.writeString(drop, "kein Verzeichnis");
   }
 
@@ -94,6 +98,44 @@ class XdomeaDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit
               "<code>100</code>",
               "<xdomea:SonstigerName>json</xdomea:SonstigerName>");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "an addition is a further 0401 for the same Vorgang ID, valid against the official XSD, confirmed by its own 0402")
+  void additionNamesTheSameVorgang() throws Exception {
+    XdomeaDocumentStore dms = (XdomeaDocumentStore) store.filing();
+    var filed = dms.fileCase("app-43", record("MS-2026-000043", text("Antrag.pdf", "%PDF-1.7")));
+    var added =
+        dms.addDocuments(
+            "decision-43",
+            filed.caseId(),
+            record("MS-2026-000043", text("Bescheid-MS-2026-000043.pdf", "%PDF-1.4")));
+    assertThat(added.caseId()).isNotEqualTo(filed.caseId()).startsWith("xdomea:");
+    assertThat(dms.confirmsAsynchronously(added.caseId())).isTrue();
+    String first = message(filed.caseId());
+    String second = message(added.caseId());
+    String vorgang = "<xdomea:Vorgang><xdomea:Identifikation><xdomea:ID>";
+    assertThat(second).contains(vorgang).contains("Bescheid-MS-2026-000043.pdf");
+    assertThat(idAfter(second, vorgang)).isEqualTo(idAfter(first, vorgang));
+  }
+
+  private String message(String caseId) throws Exception {
+    Path zipFile = drop.resolve(processOf(caseId) + "_Abgabe.Abgabe.0401.zip");
+    try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+      byte[] xml;
+      try (InputStream in =
+          zip.getInputStream(zip.getEntry(processOf(caseId) + "_Abgabe.Abgabe.0401.xml"))) {
+        xml = in.readAllBytes();
+      }
+      XdomeaSchema.validate(xml);
+      return new String(xml, StandardCharsets.UTF_8).replaceAll(">\\s+<", "><");
+    }
+  }
+
+  private static String idAfter(String xml, String marker) {
+    int at = xml.indexOf(marker) + marker.length();
+    return xml.substring(at, at + 36);
   }
 
   private static java.util.UUID processOf(String caseId) {

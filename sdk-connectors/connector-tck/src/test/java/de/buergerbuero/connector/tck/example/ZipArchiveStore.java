@@ -50,6 +50,21 @@ public final class ZipArchiveStore implements DocumentStore {
     }
   }
 
+  /** An addition is one more archive, named after its own key, beside the case's archive. */
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    if (!Files.isDirectory(directory)) {
+      throw DocumentStoreException.unavailable("Archiv nicht erreichbar: " + directory, null);
+    }
+    if (caseId == null
+        || !caseId.matches("zip:[0-9a-f]{32}")
+        || !Files.exists(directory.resolve(caseId.substring(PREFIX.length()) + ".zip"))) {
+      throw DocumentStoreException.rejected("Unbekannter Vorgang: " + caseId);
+    }
+    FiledCase added = fileCase("addition:" + caseId + ":" + idempotencyKey, addition);
+    return new FiledCase(caseId, added.documents());
+  }
+
   private void write(CaseRecord record, Path archive) throws IOException {
     Files.createDirectories(directory);
     Path staging = Files.createTempFile(directory, ".staging-", ".zip");

@@ -42,6 +42,13 @@ public final class DepartmentRouting implements DocumentStore, FilingConfirmatio
     return storeOf(record.metadata().get("department")).fileCase(idempotencyKey, record);
   }
 
+  /** Adds to the store that files the department's records (metadata key {@code department}). */
+  @Override
+  public FiledCase addDocuments(String idempotencyKey, String caseId, CaseRecord addition) {
+    return storeOf(addition.metadata().get("department"))
+        .addDocuments(idempotencyKey, caseId, addition);
+  }
+
   @Override
   public boolean confirmsAsynchronously(String caseId) {
     return all.stream().anyMatch(s -> s.confirmsAsynchronously(caseId));
