@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 @DisplayName("Clerk and admin front end in headless Chromium")
@@ -79,6 +80,64 @@ class ClerkBrowserIT {
     } finally {
       anna.close();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a clerk previews and issues the Bescheid (confirmed with the keyboard); the citizen downloads"
+          + " it from 'Meine Anträge'")
+  void issueDecision() {
+    JsonObject submitted = Api.submit("anna", "bewohnerparkausweis", Api.PARKING);
+    String id = submitted.getString("id");
+    Api.await(
+        "filed in the DMS",
+        Duration.ofSeconds(30),
+        () -> "RECEIVED".equals(Api.status("anna", id)));
+    assertThat(
+            Api.postJson(
+                    "/api/v1/staff/applications/" + id + "/transitions",
+                    "clerk-ordnung",
+                    "{\"to\":\"IN_PROGRESS\"}")
+                .statusCode())
+        .isEqualTo(200);
+
+    browser.login("clerk-ordnung", "/#/bearbeitung/" + id);
+    assertThat(browser.find("#decision-title").getText()).isEqualTo("Bescheid");
+    assertThat(browser.all("#transition-to option[value=APPROVED]"))
+        .as("a decision is issued with its Bescheid, not as a bare status")
+        .isEmpty();
+    browser.type("#decision-text", "Bitte legen Sie den Ausweis gut sichtbar aus.");
+    browser.find("#decision-preview").click();
+    assertThat(browser.find("#decision-preview-link").getAttribute("href")).startsWith("blob:");
+    browser.assertAccessible("decision form with preview");
+    browser.screenshot("09-bescheid-vorschau");
+
+    browser.find("#decision-issue").click();
+    browser.find("#decision-confirm");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.waitForText("#decision", "erlassen am");
+    browser.waitForText("main dl", "bewilligt");
+    assertThat(browser.find("#decision-download").getAttribute("href"))
+        .endsWith("/api/v1/staff/applications/" + id + "/decision");
+    browser.assertAccessible("decision issued");
+    assertThat(Api.status("anna", id)).isEqualTo("APPROVED");
+
+    WebBrowser anna = new WebBrowser();
+    try {
+      anna.login("anna", "/#/antraege/" + id);
+      assertThat(anna.find("#decision").getText()).contains("Bescheid", "Stattgabe");
+      assertThat(anna.find("#decision-download").getAttribute("href"))
+          .endsWith("/api/v1/applications/" + id + "/decision");
+      anna.assertAccessible("citizen's application with Bescheid");
+      anna.screenshot("10-bescheid-buerger");
+    } finally {
+      anna.close();
+    }
+    byte[] pdf =
+        Api.sendBytes(Api.request("/api/v1/applications/" + id + "/decision", "anna").GET().build())
+            .body();
+    assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
+        .startsWith("%PDF-1.4");
   }
 
   @Test

@@ -79,7 +79,12 @@ class OpenApiIT {
             });
     assertThat(schemasWithoutDescription).as("schemas without a description").isEmpty();
     for (String request :
-        List.of("HoldRequest", "ContactRequest", "RescheduleRequest", "TransitionRequest")) {
+        List.of(
+            "HoldRequest",
+            "ContactRequest",
+            "RescheduleRequest",
+            "TransitionRequest",
+            "DecisionRequest")) {
       assertThat(doc.getJsonObject("components").getJsonObject("schemas").getJsonObject(request))
           .as("example of " + request)
           .containsKey("examples");

@@ -51,6 +51,20 @@ export async function api(path, {method = 'GET', body} = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+/** POSTs JSON and returns the answer as a Blob (a PDF preview); errors as in api(). */
+export async function apiBlob(path, body) {
+  const init = {method: 'POST', headers: headers({'Accept': 'application/pdf, application/problem+json',
+    'Content-Type': 'application/json'}), credentials: 'same-origin', body: JSON.stringify(body)};
+  let response;
+  try {
+    response = await fetch(`/api${path}`, init);
+  } catch (e) {
+    throw new ApiError(0, {code: 'network', title: 'network'});
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response.blob();
+}
+
 /** POSTs multipart form data with upload progress (XMLHttpRequest, as fetch has none). */
 export function upload(path, formData, onProgress) {
   return new Promise((resolve, reject) => {

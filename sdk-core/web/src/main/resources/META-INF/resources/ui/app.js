@@ -3,7 +3,7 @@
 import {h, replace, dl} from './dom.js';
 import {t, lang, setLang, loadMessages, localized, formatDate, formatDateTime, formatTime,
   formatMoney} from './i18n.js';
-import {api, upload, ApiError, setCsrfToken} from './api.js';
+import {api, apiBlob, upload, ApiError, setCsrfToken} from './api.js';
 import {renderFields, collect, markField, clearFields, validateOnBlur, idOf} from './form.js';
 
 const main = document.getElementById('main');
@@ -69,7 +69,9 @@ function requireRole(role) {
 }
 
 function table(caption, head, rows) {
-  return h('div', {class: 'table-wrap'}, h('table', {},
+  // a region that scrolls sideways on narrow screens must be reachable by keyboard
+  return h('div', {class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption},
+      h('table', {},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, head.map((c) => h('th', {scope: 'col'}, c)))),
       h('tbody', {}, rows)));
@@ -334,6 +336,13 @@ async function myApplicationView(params, id) {
         [t('mine.submitted'), formatDateTime(a.submittedAt)]]),
       h('p', {}, h('a', {class: 'button', href: `/api/v1/applications/${a.id}/receipt`, download: ''},
           t('apply.receipt'))),
+      a.decision ? h('section', {id: 'decision', 'aria-labelledby': 'decision-title'},
+          h('h2', {id: 'decision-title'}, t('decision.title')),
+          h('p', {}, t(`decision.outcome.${a.decision.outcome}`), ' – ',
+              t('decision.issuedAt', {date: formatDateTime(a.decision.issuedAt)})),
+          h('p', {}, h('a', {class: 'button primary', id: 'decision-download',
+            href: `/api/v1/applications/${a.id}/decision`, download: a.decision.fileName},
+          t('decision.download')))) : null,
       h('h2', {}, t('mine.history')), historyList(a.history),
       h('h2', {}, t('mine.attachments')),
       a.attachments.length
@@ -561,9 +570,11 @@ async function staffApplicationView(params, id) {
   } catch (e) { /* a service without a built-in form: show the JSON names */ }
   const message = h('div', {});
   let transition = h('p', {}, t('case.noTransitions'));
-  if (view.allowedTransitions.length) {
+  // a decision is issued with its Bescheid (below), not as a bare status change
+  const changes = view.allowedTransitions.filter((s) => s !== 'APPROVED' && s !== 'REJECTED');
+  if (changes.length) {
     const to = h('select', {id: 'transition-to', name: 'to'},
-        view.allowedTransitions.map((s) => h('option', {value: s}, t(`status.${s}`))));
+        changes.map((s) => h('option', {value: s}, t(`status.${s}`))));
     const note = h('textarea', {id: 'transition-note', name: 'note', rows: 3, maxlength: 2000,
       'aria-describedby': 'transition-note-hint'});
     transition = h('form', {class: 'stacked', id: 'transition-form', onsubmit: async (e) => {
@@ -600,10 +611,89 @@ async function staffApplicationView(params, id) {
             ` (${f.mediaType}, ${Math.ceil(f.size / 1024)} KB)`)))
         : h('p', {}, t('mine.noAttachments')),
       h('h2', {}, t('case.changeStatus')), transition,
+      decisionSection(view),
       h('h2', {}, t('mine.history')), historyList(a.history),
       table(t('case.audit'), [t('case.when'), t('case.who'), t('case.what'), t('case.detail')],
           audit.map((e) => h('tr', {}, h('td', {}, formatDateTime(e.at)), h('td', {}, e.actor),
               h('td', {}, e.action), h('td', {}, e.detail || '')))));
+}
+
+/** The Bescheid: download once issued; while in progress: outcome, own text, preview, issue. */
+function decisionSection(view) {
+  const a = view.application;
+  const title = h('h2', {id: 'decision-title'}, t('decision.title'));
+  if (a.decision) {
+    return h('section', {id: 'decision', 'aria-labelledby': 'decision-title'}, title,
+        h('p', {}, t(`decision.outcome.${a.decision.outcome}`), ' – ',
+            t('decision.issuedAt', {date: formatDateTime(a.decision.issuedAt)}), ' – ',
+            t(a.decision.filed ? 'decision.filed' : 'decision.notFiled')),
+        h('p', {}, h('a', {class: 'button', id: 'decision-download',
+          href: `/api/v1/staff/applications/${a.id}/decision`, download: a.decision.fileName},
+        t('decision.download'))));
+  }
+  if (!view.allowedTransitions.includes('APPROVED')) return null;
+  const message = h('div', {});
+  const result = h('div', {id: 'decision-result'});
+  const outcome = (value, checked) => h('div', {class: 'choice'},
+      h('input', {type: 'radio', name: 'outcome', id: `outcome-${value}`, value,
+        ...(checked ? {checked: ''} : {})}),
+      h('label', {for: `outcome-${value}`}, t(`decision.outcome.${value}`)));
+  const free = h('textarea', {id: 'decision-text', name: 'freeText', rows: 4, maxlength: 4000,
+    'aria-describedby': 'decision-text-hint'});
+  const request = () => ({
+    outcome: document.querySelector('input[name=outcome]:checked').value,
+    freeText: free.value.trim() || null});
+  const fail = (error) => {
+    replace(message, problemBox(error));
+    message.firstChild.focus();
+  };
+  let previewUrl = null;
+  const preview = h('button', {type: 'button', id: 'decision-preview'}, t('decision.preview'));
+  preview.addEventListener('click', async () => {
+    try {
+      const pdf = await apiBlob(`/v1/staff/applications/${a.id}/decision/preview`, request());
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
+      previewUrl = URL.createObjectURL(pdf);
+      replace(message);
+      replace(result, h('p', {}, h('a', {id: 'decision-preview-link', href: previewUrl,
+        download: 'Bescheid-Vorschau.pdf'}, t('decision.previewReady'))));
+      announce(t('decision.previewReady'));
+      result.querySelector('a').focus();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  const issue = h('button', {type: 'button', class: 'primary', id: 'decision-issue'},
+      t('decision.issue'));
+  const actions = h('p', {}, preview, ' ', issue);
+  issue.addEventListener('click', () => {
+    const yes = h('button', {type: 'button', class: 'primary', id: 'decision-confirm'},
+        t('decision.confirmYes'));
+    const no = h('button', {type: 'button'}, t('decision.confirmNo'));
+    const box = h('div', {class: 'notice', role: 'group', 'aria-labelledby': 'decision-question'},
+        h('p', {id: 'decision-question'}, t('decision.confirm', {
+          outcome: t(`decision.outcome.${request().outcome}`), reference: a.reference})), yes, ' ', no);
+    no.addEventListener('click', () => { replace(actions, preview, ' ', issue); issue.focus(); });
+    yes.addEventListener('click', async () => {
+      try {
+        await api(`/v1/staff/applications/${a.id}/decision`, {method: 'POST', body: request()});
+        announce(t('decision.issued'));
+        await render();
+      } catch (error) {
+        replace(actions, preview, ' ', issue);
+        fail(error);
+      }
+    });
+    replace(actions, box);
+    yes.focus();
+  });
+  return h('section', {id: 'decision', 'aria-labelledby': 'decision-title'}, title,
+      h('form', {class: 'stacked', id: 'decision-form', onsubmit: (e) => e.preventDefault()},
+          h('fieldset', {}, h('legend', {}, t('decision.outcomeLegend')),
+              outcome('APPROVED', true), outcome('REJECTED', false)),
+          h('div', {class: 'field'}, h('label', {for: 'decision-text'}, t('decision.text')),
+              h('p', {class: 'hint', id: 'decision-text-hint'}, t('decision.textHint')), free),
+          message, actions, result));
 }
 
 // ---------------------------------------------------------------- admin: deliveries

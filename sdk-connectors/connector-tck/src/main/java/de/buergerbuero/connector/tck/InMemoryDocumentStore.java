@@ -24,7 +24,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
   private final Map<String, CaseRecord> records = new ConcurrentHashMap<>();
   private final Map<String, FiledCase> additionsByKey = new ConcurrentHashMap<>();
-  private final Map<String, Integer> documentCount = new ConcurrentHashMap<>();
+  private final Map<String, List<FiledCase.FiledDocument>> byCase = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean available = true;
   private volatile boolean refusing;
@@ -56,9 +56,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
       if (known != null) {
         return known;
       }
-      int offset = documentCount.merge(caseId, addition.documents().size(), Integer::sum);
-      FiledCase added =
-          storeDocuments(caseId, addition, offset - addition.documents().size(), null);
+      FiledCase added = storeDocuments(caseId, addition, byCase.get(caseId).size(), null);
       additionsByKey.put(idempotencyKey, added);
       return added;
     }
@@ -66,7 +64,6 @@ public final class InMemoryDocumentStore implements DocumentStore {
 
   private FiledCase store(CaseRecord record) {
     String caseId = "mem-" + sequence.incrementAndGet();
-    documentCount.put(caseId, record.documents().size());
     return storeDocuments(caseId, record, 0, record);
   }
 
@@ -89,6 +86,9 @@ public final class InMemoryDocumentStore implements DocumentStore {
     if (keep != null) {
       records.put(caseId, keep);
     }
+    byCase
+        .computeIfAbsent(caseId, c -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .addAll(filed);
     return new FiledCase(caseId, filed);
   }
 
@@ -99,6 +99,11 @@ public final class InMemoryDocumentStore implements DocumentStore {
       throw DocumentStoreException.noSuchDocument(documentId);
     }
     return new ByteArrayInputStream(bytes);
+  }
+
+  /** Every document of a case, those added later included, in order (for assertions in tests). */
+  public List<FiledCase.FiledDocument> documentsOf(String caseId) {
+    return List.copyOf(byCase.getOrDefault(caseId, List.of()));
   }
 
   /** The case records filed so far (for assertions in tests). */

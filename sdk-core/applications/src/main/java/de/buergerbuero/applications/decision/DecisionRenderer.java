@@ -32,14 +32,28 @@ import org.apache.xmpbox.xml.XmpSerializer;
  */
 public final class DecisionRenderer {
   private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-  private static final byte[] FONT_BYTES = load(FONT);
+  private static final byte[] FONT_BYTES = withoutGlyphSubstitution(load(FONT));
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  /**
+   * The parsed font program, once per thread: parsing its 350 KB costs more than the rest of a
+   * Bescheid. Each document embeds its own subset, so one parsed font serves many documents, but it
+   * reads its tables lazily and is not safe for concurrent use.
+   */
+  private static final ThreadLocal<TrueTypeFont> TTF =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
 
   /** Renders the document; the bytes are a complete PDF/A-1b file. */
   public byte[] render(DecisionDocument d) {
     try (PDDocument doc = new PDDocument()) {
-      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
-      PDFont font = PDType0Font.load(doc, ttf, true);
+      PDFont font = PDType0Font.load(doc, TTF.get(), true);
       conformance(doc, "Bescheid " + d.reference());
       try (PdfTextFlow w = new PdfTextFlow(doc)) {
         write(w, font, d);
@@ -131,6 +145,27 @@ public final class DecisionRenderer {
     intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
     intent.setRegistryName("http://www.color.org");
     catalog.addOutputIntent(intent);
+  }
+
+  /**
+   * Hides the font's GSUB table (renames its tag, so the parser keeps it as an unknown table and
+   * the subset leaves it out). With GSUB, PDFBox shapes every word through compiled regular
+   * expressions (ligatures such as "fi"), which made a Bescheid 25 times as slow as the receipt,
+   * and ligatures would only make the text harder to search and to read aloud.
+   */
+  static byte[] withoutGlyphSubstitution(byte[] ttf) {
+    byte[] copy = ttf.clone();
+    int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+    for (int i = 0; i < tables; i++) {
+      int at = 12 + 16 * i;
+      if (copy[at] == 'G' && copy[at + 1] == 'S' && copy[at + 2] == 'U' && copy[at + 3] == 'B') {
+        copy[at] = 'g';
+        copy[at + 1] = 's';
+        copy[at + 2] = 'u';
+        copy[at + 3] = 'b';
+      }
+    }
+    return copy;
   }
 
   private static byte[] load(String resource) {

@@ -48,7 +48,7 @@ public record DecisionTemplate(
     if (freeTextMaxLength < 0 || freeTextMaxLength > 20_000) {
       throw new IllegalArgumentException("freeTextMaxLength: 0 to 20000");
     }
-    for (String t : all()) {
+    for (String t : all(subject, List.of(approved, rejected, remedy))) {
       checkPlaceholders(t);
     }
   }
@@ -61,13 +61,13 @@ public record DecisionTemplate(
         && remedy.en() != null;
   }
 
-  private List<String> all() {
+  private static List<String> all(Texts subject, List<Paragraphs> paragraphs) {
     var texts = new java.util.ArrayList<String>();
     texts.add(subject.de());
     if (subject.en() != null) {
       texts.add(subject.en());
     }
-    for (Paragraphs p : List.of(approved, rejected, remedy)) {
+    for (Paragraphs p : paragraphs) {
       texts.addAll(p.de());
       if (p.en() != null) {
         texts.addAll(p.en());

@@ -6,6 +6,7 @@ import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.filing.DmsFilingHandler;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
 import de.buergerbuero.applications.intake.ApplicationViews.AttachmentView;
+import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.ApplicationViews.StatusChangeView;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
@@ -197,7 +198,8 @@ public class ApplicationService {
         List.of(
             new StatusChangeView(
                 null, ApplicationStatus.SUBMITTED.name(), Actor.APPLICANT.name(), null, now)),
-        attachments);
+        attachments,
+        null);
   }
 
   /** The caller's own applications, newest first. */
@@ -309,7 +311,8 @@ public class ApplicationService {
         auditActor, "STATUS_CHANGED", AUDIT_OBJECT, entity.id(), from + " -> " + changed.status());
   }
 
-  ApplicationEntity requireOwn(Caller.ApplicantCaller caller, String id) {
+  /** The caller's own application; someone else's is not found (BB-2005). */
+  public ApplicationEntity requireOwn(Caller.ApplicantCaller caller, String id) {
     ApplicationEntity entity = find(id);
     if (entity == null || !entity.applicantSubject().equals(caller.applicant().subjectId())) {
       throw notFound();
@@ -360,7 +363,31 @@ public class ApplicationService {
         a.submittedAt(),
         a.updatedAt(),
         history,
-        attachments(entity.id()));
+        attachments(entity.id()),
+        decisionOf(entity.id()));
+  }
+
+  /** The Bescheid's metadata (not its bytes), if one was issued. */
+  private DecisionView decisionOf(String applicationId) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT d.id, d.outcome, d.fileName, d.size, d.sha256, d.issuedAt, d.dmsDocumentId"
+                    + " FROM DecisionEntity d WHERE d.applicationId = :id",
+                Object[].class)
+            .setParameter("id", applicationId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object[] r = rows.get(0);
+    return new DecisionView(
+        (String) r[0],
+        ((ApplicationStatus) r[1]).name(),
+        (String) r[2],
+        ((Number) r[3]).longValue(),
+        (String) r[4],
+        (Instant) r[5],
+        r[6] != null);
   }
 
   public List<AttachmentView> attachments(String applicationId) {

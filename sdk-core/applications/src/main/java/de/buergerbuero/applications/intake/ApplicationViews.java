@@ -20,6 +20,7 @@ public final class ApplicationViews {
    * @param updatedAt last status change
    * @param history every status change, oldest first
    * @param attachments the attached files
+   * @param decision the Bescheid, absent until it is issued
    */
   @Schema(
       description =
@@ -33,7 +34,25 @@ public final class ApplicationViews {
       Instant submittedAt,
       Instant updatedAt,
       List<StatusChangeView> history,
-      List<AttachmentView> attachments) {}
+      List<AttachmentView> attachments,
+      DecisionView decision) {}
+
+  /**
+   * The decision notice (Bescheid) of an application, once issued.
+   *
+   * @param filed whether the DMS has it
+   */
+  @Schema(
+      description =
+          "The decision notice (Bescheid) of an application: outcome, PDF/A file, when it was issued, whether the DMS has it.")
+  public record DecisionView(
+      String id,
+      String outcome,
+      String fileName,
+      long size,
+      String sha256,
+      Instant issuedAt,
+      boolean filed) {}
 
   /** A status change; {@code note} is the clerk's message to the applicant. */
   @Schema(description = "One status change of an application, with the note to the applicant.")

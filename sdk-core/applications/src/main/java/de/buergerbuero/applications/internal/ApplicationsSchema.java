@@ -10,6 +10,11 @@ import java.util.List;
 public class ApplicationsSchema {
   @Produces
   MigrationSet applicationsMigrations() {
+    return migrations();
+  }
+
+  /** The module's migrations, in order (also for tests that build the schema themselves). */
+  public static MigrationSet migrations() {
     return new MigrationSet(
         "applications",
         "de/buergerbuero/applications/db",

@@ -2,6 +2,7 @@ package de.buergerbuero.applications.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.decision.DecisionService;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
 import de.buergerbuero.applications.intake.ContentDisposition;
@@ -64,6 +65,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApplicationResource {
   @Inject ApplicationService applications;
   @Inject ReceiptService receipts;
+  @Inject DecisionService decisions;
   @Inject CallerResolver callers;
   @Context UriInfo uriInfo;
 
@@ -305,6 +307,26 @@ public class ApplicationResource {
             "attachment; filename=\"Eingangsbestaetigung-" + data.reference() + ".pdf\"")
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  @GET
+  @Path("/{id}/decision")
+  @Produces("application/pdf")
+  @Operation(
+      operationId = "getDecision",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Bescheid als PDF/A herunterladen")
+  @APIResponse(
+      responseCode = "200",
+      description = "Der Bescheid (PDF/A-1b)",
+      content =
+          @Content(
+              mediaType = "application/pdf",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(responseCode = "404", description = "Noch kein Bescheid (BB-2015)")
+  public Response decision(@PathParam("id") String id) {
+    return StaffResource.pdf(
+        decisions.forApplicant(Callers.requireApplicant(callers.current()), id));
   }
 
   @POST

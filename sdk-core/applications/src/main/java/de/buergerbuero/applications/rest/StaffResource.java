@@ -1,10 +1,13 @@
 package de.buergerbuero.applications.rest;
 
+import de.buergerbuero.applications.decision.DecisionService;
 import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
+import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.ApplicationViews.InboxItem;
 import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView;
 import de.buergerbuero.applications.internal.AttachmentContents;
 import de.buergerbuero.applications.internal.AttachmentEntity;
+import de.buergerbuero.applications.internal.DecisionEntity;
 import de.buergerbuero.applications.staff.StaffService;
 import de.buergerbuero.kernel.error.InvalidInputException;
 import de.buergerbuero.kernel.model.ApplicationStatus;
@@ -43,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     extensions = @Extension(name = "x-displayName", value = "Sachbearbeitung"))
 public class StaffResource {
   @Inject StaffService staff;
+  @Inject DecisionService decisions;
   @Inject CallerResolver callers;
   @Inject AttachmentContents contents;
 
@@ -164,6 +168,110 @@ public class StaffResource {
       }
     }
     return staff.transition(clerk, id, to, request == null ? null : request.note());
+  }
+
+  /** A clerk's decision on an application. */
+  @Schema(
+      description =
+          "A clerk's decision: APPROVED or REJECTED, with the clerk's own paragraph where the service's Bescheid template allows one.",
+      example =
+          "{\"outcome\": \"APPROVED\", \"freeText\": \"Bitte legen Sie den Ausweis gut sichtbar aus.\"}")
+  public record DecisionRequest(
+      @Schema(
+              enumeration = {"APPROVED", "REJECTED"},
+              required = true)
+          String outcome,
+      @Schema(description = "the clerk's own paragraph (at most the template's freeTextMaxLength)")
+          String freeText) {}
+
+  @POST
+  @Path("/applications/{id}/decision/preview")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces("application/pdf")
+  @Operation(
+      operationId = "previewDecision",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Bescheid als Vorschau (PDF/A), nichts wird gespeichert")
+  @APIResponse(
+      responseCode = "200",
+      description = "Der Bescheid, wie er jetzt erlassen würde",
+      content =
+          @Content(
+              mediaType = "application/pdf",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response previewDecision(@PathParam("id") String id, DecisionRequest request) {
+    var clerk = Callers.requireStaff(callers.current());
+    byte[] pdf = decisions.preview(clerk, id, decision(request));
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"Bescheid-Vorschau.pdf\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @POST
+  @Path("/applications/{id}/decision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "issueDecision",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary =
+          "Bescheid erlassen: Entscheidung, PDF/A, Ablage im DMS, Nachricht an Antragstellende")
+  @APIResponse(
+      responseCode = "201",
+      description = "Erlassen; der Antrag hat nun den Status der Entscheidung",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DecisionView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Schon erlassen (BB-2017) oder Status passt nicht")
+  public Response issueDecision(@PathParam("id") String id, DecisionRequest request) {
+    var clerk = Callers.requireStaff(callers.current());
+    DecisionView issued = decisions.issue(clerk, id, decision(request));
+    return Response.status(Response.Status.CREATED).entity(issued).build();
+  }
+
+  @GET
+  @Path("/applications/{id}/decision")
+  @Produces("application/pdf")
+  @Operation(
+      operationId = "getCaseDecision",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Erlassenen Bescheid herunterladen (wird protokolliert)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Der Bescheid (PDF/A)",
+      content =
+          @Content(
+              mediaType = "application/pdf",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response caseDecision(@PathParam("id") String id) {
+    DecisionEntity d = decisions.forStaff(Callers.requireStaff(callers.current()), id);
+    return pdf(d);
+  }
+
+  /** The Bescheid as a download. */
+  public static Response pdf(DecisionEntity d) {
+    return Response.ok(d.content(), "application/pdf")
+        .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private static DecisionService.Decision decision(DecisionRequest request) {
+    ApplicationStatus outcome = null;
+    if (request != null && request.outcome() != null) {
+      outcome =
+          switch (request.outcome()) {
+            case "APPROVED" -> ApplicationStatus.APPROVED;
+            case "REJECTED" -> ApplicationStatus.REJECTED;
+            default ->
+                throw de.buergerbuero.kernel.error.InvalidInputException.field(
+                    "outcome", "Entscheidung: APPROVED oder REJECTED.");
+          };
+    }
+    return new DecisionService.Decision(outcome, request == null ? null : request.freeText());
   }
 
   @GET

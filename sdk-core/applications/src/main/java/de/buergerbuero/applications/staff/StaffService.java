@@ -266,7 +266,8 @@ public class StaffService {
     return a;
   }
 
-  private ApplicationEntity requireVisible(Caller.StaffCaller staff, String id) {
+  /** The application if the clerk may see it (admin, or its department); else BB-2005. */
+  public ApplicationEntity requireVisible(Caller.StaffCaller staff, String id) {
     ApplicationEntity entity = applications.find(id);
     if (entity == null || !(staff.admin() || staff.worksIn(entity.department()))) {
       throw ApplicationService.notFound();

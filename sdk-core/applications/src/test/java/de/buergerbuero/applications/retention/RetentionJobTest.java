@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.buergerbuero.applications.catalogue.Catalogue;
 import de.buergerbuero.applications.catalogue.CatalogueLoader;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.internal.ApplicationsSchema;
 import de.buergerbuero.kernel.audit.AuditLog;
-import de.buergerbuero.kernel.persistence.MigrationSet;
 import de.buergerbuero.kernel.persistence.SchemaMigrator;
 import de.buergerbuero.kernel.persistence.Transactions;
 import java.io.PrintWriter;
@@ -40,12 +40,7 @@ class RetentionJobTest {
     String url = "jdbc:derby:memory:retention" + System.nanoTime() + ";create=true";
     db = new Db(url);
     new SchemaMigrator(db, getClass().getClassLoader())
-        .migrate(
-            List.of(
-                new MigrationSet(
-                    "applications",
-                    "de/buergerbuero/applications/db",
-                    List.of("V1__applications.sql", "V2__form_intake.sql", "V3__retention.sql"))));
+        .migrate(List.of(ApplicationsSchema.migrations()));
     Catalogue catalogue =
         CatalogueLoader.load(getClass().getClassLoader(), "testcatalogue/services.json");
     job = new RetentionJob();
@@ -86,20 +81,41 @@ class RetentionJobTest {
     insert("c-open", "sperrmuell", "IN_PROGRESS", "fs-3", 100);
     insert("d-unfiled", "sperrmuell", "APPROVED", null, 100);
     insert("e-own-rule", "parken", "WITHDRAWN", "fs-5", 8);
+    insert("f-bescheid-unfiled", "sperrmuell", "REJECTED", "fs-6", 100);
+    decision("a-expired", "fs-1/02-Bescheid.pdf");
+    decision("f-bescheid-unfiled", null);
 
     assertThat(job.purge()).isEqualTo(2);
 
     assertThat(ids("bb_application", "id"))
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled");
+        .as("a Bescheid the DMS does not have yet keeps its application")
+        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
+    assertThat(ids("bb_decision", "application_id")).containsExactly("f-bescheid-unfiled");
     assertThat(ids("bb_attachment", "application_id"))
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled");
+        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
     assertThat(ids("bb_application_status", "application_id"))
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled");
+        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
     assertThat(audited)
         .containsExactlyInAnyOrder(
             "system:retention APPLICATION_DELETED application:a-expired",
             "system:retention APPLICATION_DELETED application:e-own-rule");
     assertThat(job.purge()).as("nothing left to delete").isZero();
+  }
+
+  private void decision(String applicationId, String dmsDocumentId) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO bb_decision (id, application_id, outcome, file_name, size_bytes,"
+                    + " sha256, content, issued_at, issued_by, dms_document_id)"
+                    + " VALUES (?, ?, 'REJECTED', 'Bescheid.pdf', 1, 'x', ?, ?, 'staff:x', ?)")) {
+      ps.setString(1, applicationId + "-d");
+      ps.setString(2, applicationId);
+      ps.setBytes(3, new byte[] {1});
+      ps.setTimestamp(4, Timestamp.from(NOW));
+      ps.setString(5, dmsDocumentId);
+      ps.executeUpdate();
+    }
   }
 
   private void insert(String id, String service, String status, String dmsCaseId, int daysAgo)

@@ -19,6 +19,7 @@ final class ApplicationsDeployment {
         .addAsResource("it/catalogue/forms/sperrmuell.json")
         .addAsResource("it/catalogue/forms/parken.json")
         .addAsResource("it/catalogue/forms/gewerbe.json")
+        .addAsResource("it/decisions.json")
         .addAsResource("it/applications.properties", "META-INF/microprofile-config.properties");
   }
 }

@@ -2,6 +2,7 @@ package de.buergerbuero.kernel.connect;
 
 import de.buergerbuero.kernel.error.ConfigurationException;
 import de.buergerbuero.kernel.spi.config.ConnectorSettings;
+import de.buergerbuero.kernel.spi.dms.CaseAdditionPort;
 import de.buergerbuero.kernel.spi.dms.CaseFilingPort;
 import de.buergerbuero.kernel.spi.dms.DepartmentRouting;
 import de.buergerbuero.kernel.spi.dms.DocumentReadPort;
@@ -91,7 +92,12 @@ public class DocumentStores {
   }
 
   @Produces
-  @Typed({DocumentStore.class, CaseFilingPort.class, DocumentReadPort.class})
+  @Typed({
+    DocumentStore.class,
+    CaseFilingPort.class,
+    CaseAdditionPort.class,
+    DocumentReadPort.class
+  })
   DocumentStore documentStore() {
     return routing();
   }
