@@ -15,6 +15,8 @@ if (!(p.get('ags') ==~ /[0-9]{8}/)) fail("ags must be the 8-digit Amtlicher Geme
 if (!['filesystem', 'xdomea', 'cmis'].contains(p.get('dms'))) fail("dms must be filesystem, xdomea or cmis")
 if (!['none', 'formsolutions', 'fitconnect'].contains(p.get('formServer'))) fail("formServer must be none, formsolutions or fitconnect")
 if (p.get('formServer') != 'none' && !yes('applications')) fail("formServer=${p.get('formServer')} needs the service portal (applications=y)")
+if (!['none', 'email'].contains(p.get('notices'))) fail("notices must be none or email")
+if (p.get('notices') != 'none' && !yes('applications')) fail("notices=${p.get('notices')} needs the service portal (applications=y)")
 if (!['dev', 'saml', 'oidc'].contains(p.get('login'))) fail("login must be dev, saml or oidc")
 if (!['derby', 'postgresql'].contains(p.get('database'))) fail("database must be derby or postgresql")
 if (!yes('applications') && !yes('appointments') && !yes('indoor')) fail("choose at least one sub-project")

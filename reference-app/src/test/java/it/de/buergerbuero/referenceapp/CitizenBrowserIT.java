@@ -143,6 +143,46 @@ class CitizenBrowserIT {
   }
 
   @Test
+  @DisplayName(
+      "anna sees the clerk's question and deadline in 'Meine Anträge' and answers with text and a"
+          + " document; the application is back with the clerk")
+  void answerQuery(@TempDir Path dir) throws Exception {
+    String id = Api.submit("anna", "bewohnerparkausweis", Api.PARKING).getString("id");
+    Api.await(
+        "filed in the DMS",
+        java.time.Duration.ofSeconds(30),
+        () -> "RECEIVED".equals(Api.status("anna", id)));
+    for (String step :
+        new String[] {
+          "{\"to\":\"IN_PROGRESS\"}",
+          "{\"to\":\"NEEDS_INFO\",\"note\":\"Bitte reichen Sie den Fahrzeugschein nach.\"}"
+        }) {
+      assertThat(
+              Api.postJson(
+                      "/api/v1/staff/applications/" + id + "/transitions", "clerk-ordnung", step)
+                  .statusCode())
+          .isEqualTo(200);
+    }
+    browser.login("anna", "/#/antraege/" + id);
+    assertThat(browser.find("#query-question").getText())
+        .isEqualTo("Bitte reichen Sie den Fahrzeugschein nach.");
+    assertThat(browser.find("#query-due").getText()).startsWith("Bitte antworten Sie bis");
+    browser.assertAccessible("open query");
+    browser.type("#answer-text", "Anbei der Fahrzeugschein.");
+    Path proof = dir.resolve("Fahrzeugschein.pdf");
+    Files.writeString(proof, "%PDF-1.4\n% Fahrzeugschein\n%%EOF\n", StandardCharsets.US_ASCII);
+    browser.find("#answer-files").sendKeys(proof.toString());
+    browser.screenshot("11-rueckfrage-beantworten");
+    int before = browser.renders();
+    browser.find("#answer-form button[type=submit]").click();
+    browser.waitReady(before);
+    browser.waitForText("#answers", "Anbei der Fahrzeugschein.");
+    assertThat(browser.all("#answer-form")).isEmpty();
+    browser.assertAccessible("answered query");
+    assertThat(Api.status("anna", id)).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
   @DisplayName("the accessibility check is not blind: an unlabelled field is reported")
   void accessibilityCheckFindsViolations() {
     browser.open("/");

@@ -36,7 +36,8 @@ public enum ApplicationsError implements ErrorCode {
   DECISION_TEMPLATES_INVALID(
       "BB-2016", 500, "Bescheidvorlagen fehlerhaft", "Decision templates invalid"),
   DECISION_ALREADY_ISSUED(
-      "BB-2017", 409, "Bescheid bereits erlassen", "Decision notice already issued");
+      "BB-2017", 409, "Bescheid bereits erlassen", "Decision notice already issued"),
+  NO_OPEN_QUERY("BB-2018", 409, "Keine Rückfrage offen", "No open query to answer");
 
   private final Descriptor descriptor;
 

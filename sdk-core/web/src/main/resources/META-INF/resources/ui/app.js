@@ -343,12 +343,67 @@ async function myApplicationView(params, id) {
           h('p', {}, h('a', {class: 'button primary', id: 'decision-download',
             href: `/api/v1/applications/${a.id}/decision`, download: a.decision.fileName},
           t('decision.download')))) : null,
+      a.status === 'NEEDS_INFO' ? answerSection(a) : null,
+      answersList(a.answers),
       h('h2', {}, t('mine.history')), historyList(a.history),
       h('h2', {}, t('mine.attachments')),
       a.attachments.length
         ? h('ul', {}, a.attachments.map((f) => h('li', {}, `${f.fileName} (${Math.ceil(f.size / 1024)} KB)`)))
         : h('p', {}, t('mine.noAttachments')),
       actions);
+}
+
+/** The last day to answer: answerDue is the start of the day after it. */
+function answerByDay(answerDue) {
+  return formatDate(new Date(Date.parse(answerDue) - 1).toISOString());
+}
+
+/** The applicant's answers to queries, oldest first; nothing when there are none. */
+function answersList(answers) {
+  if (!answers || !answers.length) return null;
+  return h('section', {'aria-labelledby': 'answers-title'},
+      h('h2', {id: 'answers-title'}, t('answer.listTitle')),
+      h('ol', {class: 'history', id: 'answers'}, answers.map((w) => h('li', {},
+          h('time', {datetime: w.answeredAt}, formatDateTime(w.answeredAt)),
+          w.text ? h('p', {class: 'note'}, w.text) : h('p', {class: 'note'}, t('answer.documentsOnly'))))));
+}
+
+/** The open query with its question and deadline, and the form to answer it (text, documents). */
+function answerSection(a) {
+  const question = [...a.history].reverse().find((c) => c.to === 'NEEDS_INFO');
+  const summary = h('div', {});
+  const text = h('textarea', {id: 'answer-text', name: 'text', rows: 5, maxlength: 4000,
+    'aria-describedby': 'answer-text-hint'});
+  const files = h('input', {id: 'answer-files', name: 'attachments', type: 'file', multiple: true,
+    'aria-describedby': 'answer-files-hint'});
+  const send = h('button', {type: 'submit', class: 'primary'}, t('answer.send'));
+  const form = h('form', {class: 'stacked', id: 'answer-form', novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const body = new FormData();
+      body.append('text', text.value);
+      for (const file of files.files) body.append('attachments', file, file.name);
+      send.disabled = true;
+      try {
+        await upload(`/v1/applications/${a.id}/answer`, body, () => {});
+        announce(t('answer.sent'));
+        await render();
+      } catch (error) {
+        send.disabled = false;
+        replace(summary, problemBox(error));
+        summary.firstChild.focus();
+      }
+    }},
+  h('div', {class: 'field'}, h('label', {for: 'answer-text'}, t('answer.text')),
+      h('p', {class: 'hint', id: 'answer-text-hint'}, t('answer.textHint')), text),
+  h('div', {class: 'field'}, h('label', {for: 'answer-files'}, t('answer.files')),
+      h('p', {class: 'hint', id: 'answer-files-hint'}, t('apply.attachmentsHint')), files),
+  summary, h('p', {}, send));
+  return h('section', {id: 'query', class: 'notice', 'aria-labelledby': 'query-title'},
+      h('h2', {id: 'query-title'}, t('answer.title')),
+      question && question.note ? h('blockquote', {id: 'query-question'}, question.note) : null,
+      a.answerDue ? h('p', {id: 'query-due'}, t('answer.due', {date: answerByDay(a.answerDue)})) : null,
+      form);
 }
 
 // ---------------------------------------------------------------- citizen: appointments
@@ -577,11 +632,14 @@ async function staffApplicationView(params, id) {
         changes.map((s) => h('option', {value: s}, t(`status.${s}`))));
     const note = h('textarea', {id: 'transition-note', name: 'note', rows: 3, maxlength: 2000,
       'aria-describedby': 'transition-note-hint'});
+    const answerBy = h('input', {type: 'date', id: 'transition-answer-by', name: 'answerBy',
+      'aria-describedby': 'transition-answer-by-hint'});
     transition = h('form', {class: 'stacked', id: 'transition-form', onsubmit: async (e) => {
       e.preventDefault();
       try {
         await api(`/v1/staff/applications/${a.id}/transitions`, {method: 'POST',
-          body: {to: to.value, note: note.value.trim() || null}});
+          body: {to: to.value, note: note.value.trim() || null,
+            answerBy: to.value === 'NEEDS_INFO' && answerBy.value ? answerBy.value : null}});
         announce(t('case.changed', {status: t(`status.${to.value}`)}));
         await render();
       } catch (error) {
@@ -592,6 +650,9 @@ async function staffApplicationView(params, id) {
     h('div', {class: 'field'}, h('label', {for: 'transition-to'}, t('case.newStatus')), to),
     h('div', {class: 'field'}, h('label', {for: 'transition-note'}, t('case.note')),
         h('p', {class: 'hint', id: 'transition-note-hint'}, t('case.noteHint')), note),
+    changes.includes('NEEDS_INFO') ? h('div', {class: 'field'},
+        h('label', {for: 'transition-answer-by'}, t('case.answerBy')),
+        h('p', {class: 'hint', id: 'transition-answer-by-hint'}, t('case.answerByHint')), answerBy) : null,
     message,
     h('p', {}, h('button', {type: 'submit', class: 'primary'}, t('case.change'))));
   }
@@ -611,7 +672,9 @@ async function staffApplicationView(params, id) {
             ` (${f.mediaType}, ${Math.ceil(f.size / 1024)} KB)`)))
         : h('p', {}, t('mine.noAttachments')),
       h('h2', {}, t('case.changeStatus')), transition,
+      a.answerDue ? h('p', {id: 'case-answer-due'}, t('case.answerDue', {date: answerByDay(a.answerDue)})) : null,
       decisionSection(view),
+      answersList(a.answers),
       h('h2', {}, t('mine.history')), historyList(a.history),
       table(t('case.audit'), [t('case.when'), t('case.who'), t('case.what'), t('case.detail')],
           audit.map((e) => h('tr', {}, h('td', {}, formatDateTime(e.at)), h('td', {}, e.actor),

@@ -1,22 +1,15 @@
 package de.buergerbuero.applications.decision;
 
-import de.buergerbuero.kernel.outbox.OutboxHandler;
-import de.buergerbuero.kernel.outbox.OutboxMessage;
-import de.buergerbuero.kernel.spi.dms.CaseAdditionPort;
+import de.buergerbuero.applications.filing.CaseAdditionHandler;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/**
- * Delivers outbox entries of type {@value #TYPE}: adds the Bescheid to the application's Vorgang in
- * the DMS ({@link CaseAdditionPort}). Waits (retrying) until the application itself is filed; the
- * outbox's idempotency key makes a repeated delivery add nothing.
- */
+/** Outbox entries of type {@value #TYPE}: the Bescheid into the application's Vorgang. */
 @ApplicationScoped
-public class DecisionFilingHandler implements OutboxHandler {
+public class DecisionFilingHandler extends CaseAdditionHandler {
   public static final String TYPE = "dms.file-decision";
 
-  @Inject CaseAdditionPort dms;
   @Inject DecisionFilingSteps steps;
 
   @Override
@@ -25,15 +18,12 @@ public class DecisionFilingHandler implements OutboxHandler {
   }
 
   @Override
-  public String deliver(OutboxMessage message) {
-    DecisionFilingSteps.Job job = steps.job(message.payload());
-    FiledCase added = dms.addDocuments(message.idempotencyKey(), job.caseId(), job.record());
-    steps.recordFiled(job.decisionId(), added.documents().get(0).documentId());
-    return added.caseId();
+  protected Addition addition(String decisionId) {
+    return steps.addition(decisionId);
   }
 
   @Override
-  public boolean awaitsConfirmation(String handOverId) {
-    return dms.confirmsAsynchronously(handOverId);
+  protected void filed(String decisionId, FiledCase added) {
+    steps.recordFiled(decisionId, added.documents().get(0).documentId());
   }
 }

@@ -1,6 +1,7 @@
 package de.buergerbuero.applications.decision;
 
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.filing.CaseAdditionHandler;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.DecisionEntity;
 import de.buergerbuero.kernel.model.Application;
@@ -27,11 +28,8 @@ public class DecisionFilingSteps {
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalogue catalogue;
 
-  /** What to add where. */
-  public record Job(String decisionId, String caseId, CaseRecord record) {}
-
   @Transactional(TxType.REQUIRES_NEW)
-  public Job job(String decisionId) {
+  public CaseAdditionHandler.Addition addition(String decisionId) {
     DecisionEntity d = em.find(DecisionEntity.class, decisionId);
     if (d == null) {
       // deleted by retention after the application ended: nothing left to file
@@ -53,8 +51,7 @@ public class DecisionFilingSteps {
     meta.put("issuedAt", d.issuedAt().toString());
     String title =
         catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
-    return new Job(
-        d.id(),
+    return new CaseAdditionHandler.Addition(
         entity.dmsCaseId(),
         new CaseRecord(
             a.reference(),

@@ -9,6 +9,7 @@ import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.SafeJson;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.DecisionEntity;
+import de.buergerbuero.applications.notice.ApplicantNotices;
 import de.buergerbuero.applications.staff.StaffService;
 import de.buergerbuero.kernel.audit.AuditLog;
 import de.buergerbuero.kernel.crypto.Hashes;
@@ -62,6 +63,7 @@ public class DecisionService {
   @Inject ServiceCatalogue catalogue;
   @Inject AuditLog audit;
   @Inject Outbox outbox;
+  @Inject ApplicantNotices notices;
   @Inject Transactions tx;
   @Inject Clock clock;
 
@@ -166,6 +168,7 @@ public class DecisionService {
               "Ihr Bescheid liegt vor. / Your decision notice is available.",
               clerk.auditId());
           outbox.enqueue(DecisionFilingHandler.TYPE, "dms-file-decision:" + d.id(), d.id());
+          notices.later(ApplicantNotices.Kind.DECISION, id);
           audit.append(
               clerk.auditId(),
               "DECISION_ISSUED",

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The template of a service's Bescheid: German texts, optionally English ones, with placeholders
  * {@code {{name}}} filled from the case, the form data ({@code {{form.street}}}, {@code
- * {{form.vehicle.plate}}}) and the town's configuration. See {@code docs/decision-templates.md}.
+ * {{form.vehicle.plate}}}) and the town's configuration. See {@code docs/decisions-and-queries.md}.
  *
  * @param subject the Betreff
  * @param approved paragraphs of an approval

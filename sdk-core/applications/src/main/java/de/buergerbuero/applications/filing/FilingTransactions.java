@@ -58,10 +58,12 @@ public class FilingTransactions {
             entity.formData().getBytes(StandardCharsets.UTF_8)));
     List<AttachmentEntity> attachments =
         em.createQuery(
-                "SELECT t FROM AttachmentEntity t WHERE t.applicationId = :id ORDER BY t.position",
+                "SELECT t FROM AttachmentEntity t WHERE t.applicationId = :id"
+                    + " AND t.answerId IS NULL ORDER BY t.position",
                 AttachmentEntity.class)
             .setParameter("id", applicationId)
             .getResultList();
+    // documents of answers to a query reach the Vorgang with their answer (AnswerFilingHandler)
     for (AttachmentEntity t : attachments) {
       // streamed from the database when the DMS connector reads it, outside this transaction
       String attachmentId = t.id();

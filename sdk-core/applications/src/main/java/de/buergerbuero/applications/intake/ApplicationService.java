@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.filing.DmsFilingHandler;
+import de.buergerbuero.applications.intake.ApplicationViews.AnswerView;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
 import de.buergerbuero.applications.intake.ApplicationViews.AttachmentView;
 import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.ApplicationViews.StatusChangeView;
+import de.buergerbuero.applications.internal.AnswerEntity;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.applications.internal.StatusChangeEntity;
@@ -126,7 +128,7 @@ public class ApplicationService {
   }
 
   /** Refuses attachment types the service does not take (its catalogue entry, else the default). */
-  void requireAcceptedTypes(ServiceOffering service, List<Upload> uploads) {
+  public void requireAcceptedTypes(ServiceOffering service, List<Upload> uploads) {
     List<String> accepted = catalogue.catalogue().policy(service.id()).attachmentTypes();
     List<String> effective = accepted.isEmpty() ? acceptedTypes : accepted;
     for (Upload u : uploads) {
@@ -199,7 +201,9 @@ public class ApplicationService {
             new StatusChangeView(
                 null, ApplicationStatus.SUBMITTED.name(), Actor.APPLICANT.name(), null, now)),
         attachments,
-        null);
+        null,
+        null,
+        List.of());
   }
 
   /** The caller's own applications, newest first. */
@@ -364,7 +368,19 @@ public class ApplicationService {
         a.updatedAt(),
         history,
         attachments(entity.id()),
-        decisionOf(entity.id()));
+        decisionOf(entity.id()),
+        a.status() == ApplicationStatus.NEEDS_INFO ? entity.answerDue() : null,
+        answersOf(entity.id()));
+  }
+
+  private List<AnswerView> answersOf(String applicationId) {
+    return em.createQuery(
+            "SELECT w FROM AnswerEntity w WHERE w.applicationId = :id ORDER BY w.number",
+            AnswerEntity.class)
+        .setParameter("id", applicationId)
+        .getResultStream()
+        .map(w -> new AnswerView(w.number(), w.text(), w.answeredAt(), w.filedAt() != null))
+        .toList();
   }
 
   /** The Bescheid's metadata (not its bytes), if one was issued. */

@@ -21,6 +21,8 @@ public final class ApplicationViews {
    * @param history every status change, oldest first
    * @param attachments the attached files
    * @param decision the Bescheid, absent until it is issued
+   * @param answerDue by when the open query (NEEDS_INFO) should be answered
+   * @param answers the applicant's answers to queries, oldest first
    */
   @Schema(
       description =
@@ -35,7 +37,17 @@ public final class ApplicationViews {
       Instant updatedAt,
       List<StatusChangeView> history,
       List<AttachmentView> attachments,
-      DecisionView decision) {}
+      DecisionView decision,
+      Instant answerDue,
+      List<AnswerView> answers) {}
+
+  /**
+   * An applicant's answer to a query; its documents are among the application's attachments.
+   *
+   * @param filed whether the DMS has it
+   */
+  @Schema(description = "An applicant's answer to a query (Rückfrage): its text and when it came.")
+  public record AnswerView(int number, String text, Instant answeredAt, boolean filed) {}
 
   /**
    * The decision notice (Bescheid) of an application, once issued.

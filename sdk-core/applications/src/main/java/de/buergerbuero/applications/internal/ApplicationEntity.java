@@ -70,6 +70,9 @@ public class ApplicationEntity {
   @Column(name = "dms_case_id")
   private String dmsCaseId;
 
+  @Column(name = "answer_due")
+  private Instant answerDue;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -140,5 +143,14 @@ public class ApplicationEntity {
 
   public void filedAs(String dmsCaseId) {
     this.dmsCaseId = dmsCaseId;
+  }
+
+  /** By when the open query should be answered; null when no query is open. */
+  public Instant answerDue() {
+    return answerDue;
+  }
+
+  public void answerDue(Instant due) {
+    this.answerDue = due;
   }
 }

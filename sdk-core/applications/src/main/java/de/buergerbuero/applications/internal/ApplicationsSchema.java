@@ -22,6 +22,7 @@ public class ApplicationsSchema {
             "V1__applications.sql",
             "V2__form_intake.sql",
             "V3__retention.sql",
-            "V4__decisions.sql"));
+            "V4__decisions.sql",
+            "V5__answers.sql"));
   }
 }

@@ -46,7 +46,7 @@ public class AttachmentContents {
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO bb_attachment (id, application_id, position_no, file_name, media_type,"
-                    + " size_bytes, sha256, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " size_bytes, sha256, content, answer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         InputStream in = upload.open()) {
       ps.setString(1, meta.id());
       ps.setString(2, meta.applicationId());
@@ -56,6 +56,7 @@ public class AttachmentContents {
       ps.setLong(6, meta.size());
       ps.setString(7, meta.sha256());
       ps.setBinaryStream(8, in, meta.size());
+      ps.setString(9, meta.answerId());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Anlage nicht gespeichert: " + e.getMessage(), e);

@@ -37,7 +37,23 @@ public class AttachmentEntity {
   @Column(name = "sha256")
   private String sha256;
 
+  @Column(name = "answer_id")
+  private String answerId;
+
   protected AttachmentEntity() {}
+
+  /** A document sent with an answer to a query. */
+  public AttachmentEntity(
+      String applicationId,
+      String answerId,
+      int position,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256) {
+    this(applicationId, position, fileName, mediaType, size, sha256);
+    this.answerId = answerId;
+  }
 
   public AttachmentEntity(
       String applicationId,
@@ -81,5 +97,10 @@ public class AttachmentEntity {
 
   public String sha256() {
     return sha256;
+  }
+
+  /** The answer this document came with; null when it came with the application. */
+  public String answerId() {
+    return answerId;
   }
 }

@@ -10,6 +10,7 @@ import de.buergerbuero.applications.intake.LimitedInputStream;
 import de.buergerbuero.applications.intake.MultipartReader;
 import de.buergerbuero.applications.intake.SafeJson;
 import de.buergerbuero.applications.intake.UploadSpool;
+import de.buergerbuero.applications.query.AnswerService;
 import de.buergerbuero.applications.receipt.ReceiptService;
 import de.buergerbuero.kernel.error.FieldError;
 import de.buergerbuero.kernel.error.InvalidInputException;
@@ -39,8 +40,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,6 +70,7 @@ public class ApplicationResource {
   @Inject ApplicationService applications;
   @Inject ReceiptService receipts;
   @Inject DecisionService decisions;
+  @Inject AnswerService answers;
   @Inject CallerResolver callers;
   @Context UriInfo uriInfo;
 
@@ -160,43 +165,59 @@ public class ApplicationResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     // who asks is known before a byte of the body is read; the body is then read part by part
     Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
-    MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
-    String serviceId = null;
-    JsonNode formData = null;
-    Set<String> names = new HashSet<>();
+    String[] serviceId = {null};
+    JsonNode[] formData = {null};
     try (UploadSpool spool = new UploadSpool(maxFileBytes, maxTotalBytes, null)) {
-      for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
-        ContentDisposition disposition =
-            ContentDisposition.parse(part.header("Content-Disposition"));
-        String partName = disposition.name() == null ? "" : disposition.name();
-        switch (partName) {
-          case "serviceId" -> serviceId = text(part, 200);
-          case "formData" -> formData = SafeJson.read(part.content(), maxJsonBytes);
-          case "attachments", "attachment" -> {
-            if (spool.uploads().size() == maxFiles) {
-              throw new InvalidInputException(
-                  ApplicationsError.TOO_MANY_ATTACHMENTS,
-                  "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
-                  List.of(new FieldError("attachments", "Zu viele Anlagen.")));
-            }
-            String name = uniqueName(disposition.fileName(), names);
-            spool.add(name, part.header("Content-Type"), part.content(), true);
-          }
-          default ->
-              // never drop a part silently: an attachment under a wrong name would be lost
-              throw InvalidInputException.field(
-                  "multipart",
-                  "Unbekannter Formularteil „"
-                      + partName.replaceAll("[^\\p{L}\\p{N}_-]", "?")
-                      + "“; erlaubt sind serviceId, formData, attachments.");
-        }
-      }
-      if (serviceId == null) {
+      Map<String, Consumer<MultipartReader.Part>> fields = new LinkedHashMap<>();
+      fields.put("serviceId", part -> serviceId[0] = text(part, 200, "serviceId"));
+      fields.put("formData", part -> formData[0] = SafeJson.read(part.content(), maxJsonBytes));
+      readMultipart(contentType, body, spool, fields);
+      if (serviceId[0] == null) {
         throw InvalidInputException.field("serviceId", "Der Dienst (serviceId) fehlt.");
       }
-      return created(applications.submit(caller, serviceId, formData, spool.uploads()));
+      return created(applications.submit(caller, serviceId[0], formData[0], spool.uploads()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a multipart body part by part: the named fields with their readers, files ("attachments")
+   * into the spool (type detected from the bytes, limits enforced while reading). Any other part is
+   * refused: an attachment under a wrong name would otherwise be lost.
+   */
+  private void readMultipart(
+      String contentType,
+      InputStream body,
+      UploadSpool spool,
+      Map<String, Consumer<MultipartReader.Part>> fields)
+      throws IOException {
+    MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
+    Set<String> names = new HashSet<>();
+    for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
+      ContentDisposition disposition = ContentDisposition.parse(part.header("Content-Disposition"));
+      String partName = disposition.name() == null ? "" : disposition.name();
+      Consumer<MultipartReader.Part> field = fields.get(partName);
+      if (field != null) {
+        field.accept(part);
+      } else if (partName.equals("attachments") || partName.equals("attachment")) {
+        if (spool.uploads().size() == maxFiles) {
+          throw new InvalidInputException(
+              ApplicationsError.TOO_MANY_ATTACHMENTS,
+              "Höchstens " + maxFiles + " Anlagen sind erlaubt.",
+              List.of(new FieldError("attachments", "Zu viele Anlagen.")));
+        }
+        String name = uniqueName(disposition.fileName(), names);
+        spool.add(name, part.header("Content-Type"), part.content(), true);
+      } else {
+        throw InvalidInputException.field(
+            "multipart",
+            "Unbekannter Formularteil „"
+                + partName.replaceAll("[^\\p{L}\\p{N}_-]", "?")
+                + "“; erlaubt sind "
+                + String.join(", ", fields.keySet())
+                + ", attachments.");
+      }
     }
   }
 
@@ -329,6 +350,99 @@ public class ApplicationResource {
         decisions.forApplicant(Callers.requireApplicant(callers.current()), id));
   }
 
+  /** The parts of an answer with documents, for the OpenAPI document. */
+  @Schema(
+      name = "MultipartAnswer",
+      description =
+          "An answer to a query with documents (multipart/form-data): text and any number of"
+              + " attachments (files).")
+  public static final class MultipartAnswer {
+    @Schema(
+        description = "die Antwort (höchstens 4000 Zeichen)",
+        maxLength = AnswerService.MAX_TEXT)
+    public String text;
+
+    @Schema(description = "Unterlagen (Dateien), je Teil mit Dateiname und Content-Type")
+    public List<InputStream> attachments;
+  }
+
+  /** An answer to a query without documents, for the OpenAPI document. */
+  @Schema(
+      description = "An answer to a query (Rückfrage) without documents.",
+      example = "{\"text\": \"Der Fahrzeugschein liegt jetzt bei.\"}")
+  public record AnswerRequest(@Schema(maxLength = AnswerService.MAX_TEXT) String text) {}
+
+  @POST
+  @Path("/{id}/answer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "answerQuery",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Rückfrage beantworten / answer a query",
+      description =
+          "Only while the application is NEEDS_INFO; it then goes back to the clerk (IN_PROGRESS)."
+              + " As JSON (text) or as multipart/form-data with documents (parts text, attachments).")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AnswerRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Beantwortet; der Antrag ist wieder in Bearbeitung",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(responseCode = "409", description = "Keine Rückfrage offen (BB-2018)")
+  public ApplicationView answerJson(@PathParam("id") String id, InputStream body) {
+    Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
+    JsonNode request = SafeJson.read(body, maxJsonBytes);
+    JsonNode text = request.get("text");
+    if (!request.isObject() || (text != null && !text.isTextual())) {
+      throw new MalformedRequestException("Erwartet wird {\"text\": \"…\"}.");
+    }
+    return answers.answer(caller, id, text == null ? null : text.asText(), List.of());
+  }
+
+  @POST
+  @Path("/{id}/answer")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      operationId = "answerQuery",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary = "Rückfrage beantworten / answer a query")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = MultipartAnswer.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Anlage zu groß (BB-2004) oder alle Anlagen zusammen zu groß (BB-2014)")
+  @APIResponse(
+      responseCode = "415",
+      description = "Inhalt passt nicht zum Typ (BB-2012) oder Typ nicht zulässig (BB-2013)")
+  public ApplicationView answerMultipart(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
+    Caller.ApplicantCaller caller = Callers.requireApplicant(callers.current());
+    String[] text = {null};
+    try (UploadSpool spool = new UploadSpool(maxFileBytes, maxTotalBytes, null)) {
+      readMultipart(
+          contentType,
+          body,
+          spool,
+          Map.of("text", part -> text[0] = text(part, AnswerService.MAX_TEXT * 4, "text")));
+      return answers.answer(caller, id, text[0], spool.uploads());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @POST
   @Path("/{id}/withdraw")
   @Operation(
@@ -370,11 +484,11 @@ public class ApplicationResource {
     return unique;
   }
 
-  private static String text(MultipartReader.Part part, int max) {
+  private static String text(MultipartReader.Part part, int max, String field) {
     try (InputStream in = new LimitedInputStream(part.content(), max)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (LimitedInputStream.LimitExceededException e) {
-      throw InvalidInputException.field("serviceId", "Der Wert ist zu lang.");
+      throw InvalidInputException.field(field, "Der Wert ist zu lang.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -52,9 +52,16 @@ public class StaffResource {
 
   /** A requested status change. */
   @Schema(
-      description = "A status change a clerk asks for, with an optional note to the applicant.",
+      description =
+          "A status change a clerk asks for, with an optional note to the applicant. For a query"
+              + " (NEEDS_INFO) the note is the question (required) and answerBy the date by which"
+              + " the applicant should answer (default: buergerbuero.query.answer-days from today).",
       example = "{\"to\": \"IN_PROGRESS\", \"note\": \"Wir prüfen Ihren Antrag.\"}")
-  public record TransitionRequest(String to, String note) {}
+  public record TransitionRequest(
+      String to,
+      String note,
+      @Schema(format = "date", description = "answer by this day (only with NEEDS_INFO)")
+          String answerBy) {}
 
   @GET
   @Path("/inbox")
@@ -167,7 +174,16 @@ public class StaffResource {
             "to", "Unbekannter Status: " + request.to().replaceAll("[^A-Za-z_]", "?"));
       }
     }
-    return staff.transition(clerk, id, to, request == null ? null : request.note());
+    java.time.LocalDate answerBy = null;
+    if (request != null && request.answerBy() != null && !request.answerBy().isBlank()) {
+      try {
+        answerBy = java.time.LocalDate.parse(request.answerBy());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw de.buergerbuero.kernel.error.InvalidInputException.field(
+            "answerBy", "Ein Datum im Format JJJJ-MM-TT.");
+      }
+    }
+    return staff.transition(clerk, id, to, request == null ? null : request.note(), answerBy);
   }
 
   /** A clerk's decision on an application. */

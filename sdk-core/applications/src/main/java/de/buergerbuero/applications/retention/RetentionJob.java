@@ -146,11 +146,15 @@ public class RetentionJob {
               "SELECT status FROM bb_application WHERE id = ? AND dms_case_id IS NOT NULL"
                   + " AND updated_at < ? AND status IN ('APPROVED', 'REJECTED', 'CLOSED',"
                   + " 'WITHDRAWN') AND NOT EXISTS (SELECT 1 FROM bb_decision d"
-                  + " WHERE d.application_id = ? AND d.dms_document_id IS NULL)")) {
-        // a Bescheid not yet in the DMS keeps its application: the portal has the only copy
+                  + " WHERE d.application_id = ? AND d.dms_document_id IS NULL)"
+                  + " AND NOT EXISTS (SELECT 1 FROM bb_answer w"
+                  + " WHERE w.application_id = ? AND w.filed_at IS NULL)")) {
+        // a Bescheid or an answer not yet in the DMS keeps its application: the portal has the
+        // only copy
         ps.setString(1, id);
         ps.setTimestamp(2, Timestamp.from(cutoff));
         ps.setString(3, id);
+        ps.setString(4, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return false;
@@ -170,6 +174,7 @@ public class RetentionJob {
           List.of(
               "DELETE FROM bb_attachment WHERE application_id = ?",
               "DELETE FROM bb_decision WHERE application_id = ?",
+              "DELETE FROM bb_answer WHERE application_id = ?",
               "DELETE FROM bb_application_status WHERE application_id = ?",
               "DELETE FROM bb_form_intake WHERE application_id = ?")) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

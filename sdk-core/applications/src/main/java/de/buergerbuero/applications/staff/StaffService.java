@@ -9,6 +9,7 @@ import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView
 import de.buergerbuero.applications.intake.PageCursor;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentEntity;
+import de.buergerbuero.applications.notice.ApplicantNotices;
 import de.buergerbuero.kernel.audit.AuditLog;
 import de.buergerbuero.kernel.audit.AuditSealer;
 import de.buergerbuero.kernel.error.InvalidInputException;
@@ -27,12 +28,15 @@ import jakarta.persistence.TypedQuery;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -49,6 +53,15 @@ public class StaffService {
   @Inject AuditSealer sealer;
   @Inject Clock clock;
   @Inject Transactions tx;
+  @Inject ApplicantNotices notices;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.query.answer-days", defaultValue = "14")
+  int answerDays;
+
+  @Inject
+  @ConfigProperty(name = "buergerbuero.timezone", defaultValue = "Europe/Berlin")
+  String timezone;
 
   /** Filters of the inbox; null means "any". */
   public record InboxFilter(
@@ -219,11 +232,20 @@ public class StaffService {
 
   public StaffApplicationView transition(
       Caller.StaffCaller staff, String id, ApplicationStatus to, String note) {
-    return tx.required(() -> transitionInTx(staff, id, to, note));
+    return transition(staff, id, to, note, null);
+  }
+
+  /**
+   * A status change; a query (NEEDS_INFO) needs its question as the note and gets a date by which
+   * to answer ({@code answerBy}, else {@code buergerbuero.query.answer-days} from today).
+   */
+  public StaffApplicationView transition(
+      Caller.StaffCaller staff, String id, ApplicationStatus to, String note, LocalDate answerBy) {
+    return tx.required(() -> transitionInTx(staff, id, to, note, answerBy));
   }
 
   private StaffApplicationView transitionInTx(
-      Caller.StaffCaller staff, String id, ApplicationStatus to, String note) {
+      Caller.StaffCaller staff, String id, ApplicationStatus to, String note, LocalDate answerBy) {
     if (to == null) {
       throw InvalidInputException.field("to", "Der Zielstatus fehlt.");
     }
@@ -232,8 +254,31 @@ public class StaffService {
     }
     ApplicationEntity entity = requireVisible(staff, id);
     Application changed = entity.toApplication().transitionTo(to, Actor.STAFF, clock.instant());
+    if (to == ApplicationStatus.NEEDS_INFO) {
+      if (note == null || note.isBlank()) {
+        throw InvalidInputException.field("note", "Die Rückfrage an die Antragstellenden fehlt.");
+      }
+      entity.answerDue(answerDue(answerBy));
+      notices.later(ApplicantNotices.Kind.QUERY, id);
+    } else if (answerBy != null) {
+      throw InvalidInputException.field("answerBy", "Eine Frist gibt es nur zu einer Rückfrage.");
+    } else {
+      entity.answerDue(null);
+    }
     applications.recordTransition(entity, changed, Actor.STAFF, note, staff.auditId());
     return staffView(entity);
+  }
+
+  /** The end of the day to answer by, in the town's time zone; tomorrow at the earliest. */
+  private java.time.Instant answerDue(LocalDate answerBy) {
+    ZoneId zone = ZoneId.of(timezone);
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    LocalDate day = answerBy == null ? today.plusDays(answerDays) : answerBy;
+    if (!day.isAfter(today) || day.isAfter(today.plusYears(1))) {
+      throw InvalidInputException.field(
+          "answerBy", "Die Frist muss nach heute und höchstens ein Jahr entfernt liegen.");
+    }
+    return day.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
   public List<AuditTrailEntry> auditTrail(Caller.StaffCaller staff, String id) {

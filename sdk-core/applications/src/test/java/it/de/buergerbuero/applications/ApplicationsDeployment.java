@@ -14,7 +14,12 @@ final class ApplicationsDeployment {
   static WebArchive war() {
     return ModuleDeployment.war()
         .addAsLibraries(ModuleDeployment.testLibrary("de.buergerbuero:buergerbuero-connector-tck"))
-        .addClasses(HeaderCallers.class, InMemoryDms.class, DmsControlResource.class)
+        .addClasses(
+            HeaderCallers.class,
+            InMemoryDms.class,
+            DmsControlResource.class,
+            InMemoryEmail.class,
+            NoticesResource.class)
         .addAsResource("it/catalogue/services.json")
         .addAsResource("it/catalogue/forms/sperrmuell.json")
         .addAsResource("it/catalogue/forms/parken.json")

@@ -14,14 +14,11 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.preflight.ValidationResult;
@@ -51,31 +48,12 @@ class DecisionIT {
   @ArquillianResource URL base;
   ModuleApi api;
 
+  CaseSteps cases;
+
   @BeforeEach
   void client() {
     api = new ModuleApi(base);
-  }
-
-  /** An application of anna's, filed and in progress at the ordnungsamt. */
-  private String inProgress(String serviceId, String form) {
-    HttpResponse<String> r =
-        api.postJson("/api/v1/applications", ANNA, application(serviceId, form));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    String id = object(r).getString("id");
-    await(
-        "filed",
-        Duration.ofSeconds(30),
-        () ->
-            api.getObject("/api/v1/applications/" + id, ANNA)
-                .getString("status")
-                .equals("RECEIVED"));
-    HttpResponse<String> started =
-        api.postJson(
-            "/api/v1/staff/applications/" + id + "/transitions",
-            ORDNUNG,
-            "{\"to\":\"IN_PROGRESS\"}");
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    return id;
+    cases = new CaseSteps(api);
   }
 
   private HttpResponse<String> issue(String id, TestCaller clerk, String json) {
@@ -103,19 +81,11 @@ class DecisionIT {
     }
   }
 
-  /** The DMS's documents of a case: id, file name, size. */
-  private List<String[]> dmsDocuments(String caseId) {
-    HttpResponse<String> r =
-        api.get("/api/test/dms/cases/" + URLEncoder.encode(caseId, StandardCharsets.UTF_8), null);
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body().lines().map(l -> l.split("\t")).toList();
-  }
-
   @Test
   @DisplayName(
       "preview, then approval: a PDF/A-1b with the form's plate and the fee, the same bytes for anna and in the case's Vorgang")
   void approval() throws IOException {
-    String id = inProgress("bewohnerparkausweis", PARKING);
+    String id = cases.inProgress("bewohnerparkausweis", PARKING);
     String request =
         "{\"outcome\":\"APPROVED\",\"freeText\":\"Bitte legen Sie den Ausweis gut sichtbar aus.\"}";
 
@@ -152,28 +122,19 @@ class DecisionIT {
         .contains("Gebühr: 30,00 EUR (je Jahr)", "Verwaltungsgericht Teststadt")
         .contains("Bitte legen Sie den Ausweis gut sichtbar aus.", "English translation");
 
-    String caseId =
-        api.getObject("/api/v1/staff/applications/" + id, ORDNUNG).getString("dmsCaseId");
+    String caseId = cases.dmsCaseId(id);
     await(
         "the Bescheid in the Vorgang",
         Duration.ofSeconds(30),
         () ->
-            dmsDocuments(caseId).stream()
+            cases.dmsDocuments(caseId).stream()
                 .anyMatch(d -> d[1].equals("Bescheid-" + reference + ".pdf")));
     String[] filed =
-        dmsDocuments(caseId).stream()
+        cases.dmsDocuments(caseId).stream()
             .filter(d -> d[1].startsWith("Bescheid-"))
             .findFirst()
             .orElseThrow();
-    byte[] inDms =
-        bytes(
-                api.request(
-                        "/api/test/dms/documents?id="
-                            + URLEncoder.encode(filed[0], StandardCharsets.UTF_8),
-                        null)
-                    .GET()
-                    .build())
-            .body();
+    byte[] inDms = cases.dmsDocument(filed[0]);
     assertThat(Arrays.equals(inDms, pdf)).as("the DMS has the very bytes anna got").isTrue();
     await(
         "filed flag",
@@ -193,7 +154,7 @@ class DecisionIT {
   @DisplayName(
       "one Bescheid per application; none before the case is in progress; others see nothing")
   void refusals() {
-    String id = inProgress("sperrmuell", BULKY_WASTE);
+    String id = cases.inProgress("sperrmuell", BULKY_WASTE);
     assertProblem(api.get("/api/v1/applications/" + id + "/decision", ANNA), 404, "BB-2015");
     assertThat(issue(id, ORDNUNG, "{\"outcome\":\"REJECTED\"}").statusCode()).isEqualTo(201);
     assertProblem(issue(id, ORDNUNG, "{\"outcome\":\"REJECTED\"}"), 409, "BB-2017");
@@ -212,7 +173,7 @@ class DecisionIT {
   @DisplayName(
       "an outcome other than APPROVED or REJECTED and a free text longer than the template allows are refused, and nothing is issued")
   void invalidRequests() {
-    String id = inProgress("bewohnerparkausweis", PARKING);
+    String id = cases.inProgress("bewohnerparkausweis", PARKING);
     assertProblem(issue(id, ORDNUNG, "{\"outcome\":\"CLOSED\"}"), 400, "BB-1001");
     assertProblem(issue(id, ORDNUNG, "{}"), 400, "BB-1001");
     assertProblem(
@@ -226,10 +187,9 @@ class DecisionIT {
   @Test
   @DisplayName("a Bescheid issued while the DMS is down is filed once, after it is back")
   void dmsDown() {
-    String id = inProgress("sperrmuell", BULKY_WASTE);
-    String caseId =
-        api.getObject("/api/v1/staff/applications/" + id, ORDNUNG).getString("dmsCaseId");
-    setDms(false);
+    String id = cases.inProgress("sperrmuell", BULKY_WASTE);
+    String caseId = cases.dmsCaseId(id);
+    cases.setDms(false);
     try {
       assertThat(issue(id, ORDNUNG, "{\"outcome\":\"APPROVED\"}").statusCode()).isEqualTo(201);
       assertThat(
@@ -238,7 +198,7 @@ class DecisionIT {
                   .getBoolean("filed"))
           .isFalse();
     } finally {
-      setDms(true);
+      cases.setDms(true);
     }
     await(
         "filed after the outage",
@@ -247,16 +207,26 @@ class DecisionIT {
             api.getObject("/api/v1/applications/" + id, ANNA)
                 .getJsonObject("decision")
                 .getBoolean("filed"));
-    assertThat(dmsDocuments(caseId).stream().filter(d -> d[1].startsWith("Bescheid-")).count())
+    assertThat(
+            cases.dmsDocuments(caseId).stream().filter(d -> d[1].startsWith("Bescheid-")).count())
         .isEqualTo(1);
-  }
-
-  private void setDms(boolean available) {
-    HttpResponse<String> r =
-        api.send(
-            api.request("/api/test/dms/available", null)
-                .PUT(HttpRequest.BodyPublishers.ofString(Boolean.toString(available)))
-                .build());
-    assertThat(r.statusCode()).isEqualTo(204);
+    // anna gave an e-mail address in the form: she is told, without the decision itself
+    String reference = api.getObject("/api/v1/applications/" + id, ANNA).getString("reference");
+    await(
+        "decision notice by e-mail",
+        Duration.ofSeconds(20),
+        () ->
+            api.getList("/api/test/notices", null).stream()
+                .anyMatch(
+                    n ->
+                        n.getString("reference").equals(reference)
+                            && n.getString("subject").startsWith("Bescheid")));
+    assertThat(api.getList("/api/test/notices", null))
+        .filteredOn(n -> n.getString("reference").equals(reference))
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.getString("text"))
+                    .doesNotContain("APPROVED", "bewilligt", "stattgegeben"));
   }
 }

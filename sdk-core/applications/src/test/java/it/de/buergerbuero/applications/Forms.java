@@ -9,7 +9,7 @@ final class Forms {
 
   static final String BULKY_WASTE =
       "{\"address\":{\"street\":\"Hauptstraße 1\",\"postalCode\":\"12345\"},"
-          + "\"items\":[\"Sofa\",\"Schrank\"]}";
+          + "\"items\":[\"Sofa\",\"Schrank\"],\"email\":\"anna@example.org\"}";
   static final String PARKING = "{\"licensePlate\":\"TS-AB 123\",\"zone\":\"A\"}";
   static final String TRADE = "{\"businessName\":\"Bäckerei Muster\",\"activity\":\"Backwaren\"}";
 

@@ -33,7 +33,11 @@ public enum KernelError implements ErrorCode {
       "BB-1060", 503, "Formularserver nicht erreichbar", "Form server unavailable"),
   FORM_SERVER_REFUSED("BB-1061", 502, "Formularserver verweigert", "Form server refused"),
   FORM_SUBMISSION_MALFORMED(
-      "BB-1062", 422, "Formulareinreichung fehlerhaft", "Form submission malformed");
+      "BB-1062", 422, "Formulareinreichung fehlerhaft", "Form submission malformed"),
+  DELIVERY_UNAVAILABLE(
+      "BB-1070", 503, "Zustellkanal nicht erreichbar", "Delivery channel unavailable"),
+  DELIVERY_REFUSED("BB-1071", 502, "Zustellkanal hat abgelehnt", "Delivery channel refused"),
+  DELIVERY_REJECTED("BB-1072", 422, "Zustellung nicht möglich", "Delivery not possible");
 
   private final Descriptor descriptor;
 

@@ -62,7 +62,11 @@ public record Application(
     Objects.requireNonNull(to, "to");
     boolean allowed =
         switch (actor) {
-          case APPLICANT -> to == ApplicationStatus.WITHDRAWN && status.withdrawable();
+          case APPLICANT ->
+              (to == ApplicationStatus.WITHDRAWN && status.withdrawable())
+                  // answering a query hands the application back to the clerk
+                  || (to == ApplicationStatus.IN_PROGRESS
+                      && status == ApplicationStatus.NEEDS_INFO);
           case STAFF, SYSTEM -> status.staffTransitions().contains(to);
         };
     if (!allowed) {

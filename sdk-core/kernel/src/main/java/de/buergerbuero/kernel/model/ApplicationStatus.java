@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * SUBMITTED → RECEIVED → IN_PROGRESS ⇄ NEEDS_INFO
  *                        IN_PROGRESS → APPROVED | REJECTED → CLOSED
  * SUBMITTED | RECEIVED | IN_PROGRESS | NEEDS_INFO → WITHDRAWN  (by the applicant only)
+ * NEEDS_INFO → IN_PROGRESS                                     (also by the applicant's answer)
  * </pre>
  */
 @Schema(

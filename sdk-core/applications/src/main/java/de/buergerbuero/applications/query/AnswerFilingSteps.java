@@ -1,0 +1,98 @@
+package de.buergerbuero.applications.query;
+
+import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.filing.CaseAdditionHandler;
+import de.buergerbuero.applications.internal.AnswerEntity;
+import de.buergerbuero.applications.internal.ApplicationEntity;
+import de.buergerbuero.applications.internal.AttachmentContents;
+import de.buergerbuero.applications.internal.AttachmentEntity;
+import de.buergerbuero.kernel.model.Application;
+import de.buergerbuero.kernel.spi.dms.CaseDocument;
+import de.buergerbuero.kernel.spi.dms.CaseRecord;
+import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The database side of filing an answer, each step in a short transaction of its own. */
+@ApplicationScoped
+public class AnswerFilingSteps {
+  @PersistenceContext EntityManager em;
+  @Inject ServiceCatalogue catalogue;
+  @Inject AttachmentContents contents;
+  @Inject Clock clock;
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public CaseAdditionHandler.Addition addition(String answerId) {
+    AnswerEntity answer = em.find(AnswerEntity.class, answerId);
+    if (answer == null) {
+      throw DocumentStoreException.rejected("Answer " + answerId + " no longer exists");
+    }
+    ApplicationEntity entity = em.find(ApplicationEntity.class, answer.applicationId());
+    if (entity == null || entity.dmsCaseId() == null) {
+      throw DocumentStoreException.unavailable(
+          "Application of answer " + answerId + " not yet filed in the DMS", null);
+    }
+    Application a = entity.toApplication();
+    String prefix = "Antwort-" + answer.number() + "-";
+    List<CaseDocument> docs = new ArrayList<>();
+    if (answer.text() != null) {
+      byte[] text =
+          ("Antwort "
+                  + answer.number()
+                  + " auf die Rückfrage zu "
+                  + a.reference()
+                  + ", eingegangen "
+                  + answer.answeredAt()
+                  + "\n\n"
+                  + answer.text()
+                  + "\n")
+              .getBytes(StandardCharsets.UTF_8);
+      docs.add(
+          new CaseDocument(
+              prefix + a.reference() + ".txt",
+              "text/plain; charset=UTF-8",
+              text.length,
+              () -> new ByteArrayInputStream(text)));
+    }
+    for (AttachmentEntity t :
+        em.createQuery(
+                "SELECT t FROM AttachmentEntity t WHERE t.answerId = :answer ORDER BY t.position",
+                AttachmentEntity.class)
+            .setParameter("answer", answerId)
+            .getResultList()) {
+      String attachmentId = t.id(); // streamed from the database when the DMS reads it
+      docs.add(
+          new CaseDocument(
+              prefix + t.fileName(), t.mediaType(), t.size(), () -> contents.open(attachmentId)));
+    }
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("reference", a.reference());
+    meta.put("serviceId", a.serviceId());
+    meta.put("department", a.department());
+    meta.put("documentKind", "Antwort auf Rückfrage");
+    meta.put("answeredAt", answer.answeredAt().toString());
+    String title =
+        catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
+    return new CaseAdditionHandler.Addition(
+        entity.dmsCaseId(), new CaseRecord(a.reference(), title, meta, docs));
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void recordFiled(String answerId) {
+    AnswerEntity answer = em.find(AnswerEntity.class, answerId);
+    if (answer != null && answer.filedAt() == null) {
+      answer.filedAt(clock.instant());
+    }
+  }
+}
