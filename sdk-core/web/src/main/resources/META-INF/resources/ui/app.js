@@ -738,6 +738,7 @@ function decisionSection(view) {
           outcome: t(`decision.outcome.${request().outcome}`), reference: a.reference})), yes, ' ', no);
     no.addEventListener('click', () => { replace(actions, preview, ' ', issue); issue.focus(); });
     yes.addEventListener('click', async () => {
+      yes.disabled = true; // one Bescheid, however often it is clicked
       try {
         await api(`/v1/staff/applications/${a.id}/decision`, {method: 'POST', body: request()});
         announce(t('decision.issued'));

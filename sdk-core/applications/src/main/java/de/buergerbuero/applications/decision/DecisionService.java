@@ -30,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -139,6 +140,9 @@ public class DecisionService {
     return tx.required(
         () -> {
           ApplicationEntity entity = staff.requireVisible(clerk, id);
+          // two clerks (or a double click) at the same moment: the second waits here and then
+          // sees the first one's Bescheid, instead of failing at commit
+          em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
           validate(entity, decision);
           if (find(id).isPresent()) {
             throw new ConflictException(

@@ -74,7 +74,10 @@ public class AnswerFilingSteps {
       String attachmentId = t.id(); // streamed from the database when the DMS reads it
       docs.add(
           new CaseDocument(
-              prefix + t.fileName(), t.mediaType(), t.size(), () -> contents.open(attachmentId)));
+              prefixed(prefix, t.fileName()),
+              t.mediaType(),
+              t.size(),
+              () -> contents.open(attachmentId)));
     }
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("reference", a.reference());
@@ -86,6 +89,24 @@ public class AnswerFilingSteps {
         catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
     return new CaseAdditionHandler.Addition(
         entity.dmsCaseId(), new CaseRecord(a.reference(), title, meta, docs));
+  }
+
+  /**
+   * The DMS name of an answer's document: the prefix and the original name, shortened before its
+   * extension so that the whole stays within the 255 bytes a file name may have.
+   */
+  static String prefixed(String prefix, String fileName) {
+    String name = prefix + fileName;
+    if (name.getBytes(StandardCharsets.UTF_8).length <= 255) {
+      return name;
+    }
+    int dot = fileName.lastIndexOf('.');
+    String ext = dot > 0 && fileName.length() - dot <= 16 ? fileName.substring(dot) : "";
+    String stem = fileName.substring(0, fileName.length() - ext.length());
+    while ((prefix + stem + ext).getBytes(StandardCharsets.UTF_8).length > 255) {
+      stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+    }
+    return prefix + stem + ext;
   }
 
   @Transactional(TxType.REQUIRES_NEW)

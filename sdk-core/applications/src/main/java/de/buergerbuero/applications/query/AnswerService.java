@@ -21,6 +21,7 @@ import de.buergerbuero.kernel.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,8 @@ public class AnswerService {
     return tx.required(
         () -> {
           ApplicationEntity entity = applications.requireOwn(caller, id);
+          // a double submit waits here and then finds the query answered (BB-2018)
+          em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
           Application current = entity.toApplication();
           if (current.status() != ApplicationStatus.NEEDS_INFO) {
             throw new ConflictException(

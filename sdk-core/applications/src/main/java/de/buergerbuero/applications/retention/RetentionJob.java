@@ -118,9 +118,16 @@ public class RetentionJob {
     try (Connection c = dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM bb_application WHERE service_id = ? AND status IN"
-                    + " ('APPROVED', 'REJECTED', 'CLOSED', 'WITHDRAWN') AND dms_case_id IS NOT NULL"
-                    + " AND updated_at < ? ORDER BY updated_at FETCH FIRST "
+                "SELECT a.id FROM bb_application a WHERE a.service_id = ? AND a.status IN"
+                    + " ('APPROVED', 'REJECTED', 'CLOSED', 'WITHDRAWN') AND a.dms_case_id IS NOT NULL"
+                    + " AND a.updated_at < ?"
+                    // the same conditions as delete(): otherwise applications kept for an unfiled
+                    // Bescheid or answer would come back in every batch and the loop never ends
+                    + " AND NOT EXISTS (SELECT 1 FROM bb_decision d"
+                    + " WHERE d.application_id = a.id AND d.dms_document_id IS NULL)"
+                    + " AND NOT EXISTS (SELECT 1 FROM bb_answer w"
+                    + " WHERE w.application_id = a.id AND w.filed_at IS NULL)"
+                    + " ORDER BY a.updated_at FETCH FIRST "
                     + BATCH
                     + " ROWS ONLY")) {
       ps.setString(1, serviceId);

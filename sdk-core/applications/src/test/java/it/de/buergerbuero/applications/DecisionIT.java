@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.preflight.ValidationResult;
@@ -167,6 +168,28 @@ class DecisionIT {
         api.postJson("/api/v1/applications", ANNA, application("sperrmuell", BULKY_WASTE));
     String notYet = object(fresh).getString("id");
     assertProblem(issue(notYet, ORDNUNG, "{\"outcome\":\"APPROVED\"}"), 409, "BB-1009");
+  }
+
+  @Test
+  @DisplayName("two clerks issuing at the same moment: one Bescheid, the other gets BB-2017")
+  void concurrentIssue() throws Exception {
+    String id = cases.inProgress("sperrmuell", BULKY_WASTE);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Callable<HttpResponse<String>>> calls =
+          java.util.Collections.nCopies(4, () -> issue(id, ORDNUNG, "{\"outcome\":\"REJECTED\"}"));
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var f : pool.invokeAll(calls)) {
+        HttpResponse<String> r = f.get();
+        statuses.add(r.statusCode());
+        if (r.statusCode() == 409) {
+          assertProblem(r, 409, "BB-2017");
+        }
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -64,7 +64,7 @@ public final class CmisDocumentStore implements DocumentStore {
       Map<String, JsonNode> existing = children(folderId);
       List<FiledCase.FiledDocument> filed = new ArrayList<>();
       for (CaseDocument document : record.documents()) {
-        filed.add(document(folderId, document, existing, record.reference()));
+        filed.add(document(folderId, document, existing, record.reference(), true));
       }
       return new FiledCase(folderId, filed);
     }
@@ -91,7 +91,7 @@ public final class CmisDocumentStore implements DocumentStore {
       Map<String, JsonNode> existing = children(caseId);
       List<FiledCase.FiledDocument> added = new ArrayList<>();
       for (CaseDocument document : addition.documents()) {
-        added.add(document(caseId, document, existing, addition.reference()));
+        added.add(document(caseId, document, existing, addition.reference(), false));
       }
       return new FiledCase(caseId, added);
     }
@@ -211,12 +211,26 @@ public final class CmisDocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * Files one document into the folder. A document of the same name and size counts as filed before
+   * (the retry of a cut-off filing). One of another size is replaced only in a folder this store
+   * created for the case ({@code replaceable}); in a Vorgang that documents are added to, it may be
+   * anybody's, so it is never deleted and the addition is refused instead.
+   */
   private FiledCase.FiledDocument document(
-      String folderId, CaseDocument document, Map<String, JsonNode> existing, String reference) {
+      String folderId,
+      CaseDocument document,
+      Map<String, JsonNode> existing,
+      String reference,
+      boolean replaceable) {
     JsonNode present = existing.get(document.fileName());
     if (present != null) {
       if (length(present) == document.size()) {
         return filed(present, document);
+      }
+      if (!replaceable) {
+        throw DocumentStoreException.rejected(
+            "Der Vorgang enthält schon ein anderes Dokument namens " + document.fileName());
       }
       delete(CmisObjects.objectId(present));
     }

@@ -1,6 +1,7 @@
 package de.buergerbuero.connector.dms.cmis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.buergerbuero.connector.tck.DocumentStoreCompatibilityKit;
 import de.buergerbuero.kernel.spi.dms.FiledCase;
@@ -66,6 +67,28 @@ class CmisDocumentStoreCompatibilityTest extends DocumentStoreCompatibilityKit {
     // the InMemory server accepts any password; a repository it does not have is its permanent no
     CmisDocumentStore refusing = storeAt(server.browserUrl(), "no-such-repository", "/Vorgänge");
     store = new Store(refusing, refusing);
+  }
+
+  @Test
+  @DisplayName(
+      "an addition never replaces another document of the same name in the Vorgang: it is refused")
+  void additionReplacesNothing() throws Exception {
+    CmisDocumentStore cmis =
+        storeAt(server.browserUrl(), CmisInMemoryServer.REPOSITORY, "/Add-" + UUID.randomUUID());
+    FiledCase filed =
+        cmis.fileCase("key-add", record("MS-2026-000778", text("Scan.pdf", "original scan")));
+    assertThatThrownBy(
+            () ->
+                cmis.addDocuments(
+                    "key-add-2",
+                    filed.caseId(),
+                    record("MS-2026-000778", text("Scan.pdf", "another"))))
+        .isInstanceOfSatisfying(
+            de.buergerbuero.kernel.spi.dms.DocumentStoreException.class,
+            e -> assertThat(e.isRetryable()).isFalse());
+    try (var in = cmis.openDocument(filed.documents().get(0).documentId())) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("original scan");
+    }
   }
 
   @Test
