@@ -1,12 +1,9 @@
 package de.buergerbuero.applications.decision;
 
-import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.filing.CaseAdditionHandler;
-import de.buergerbuero.applications.internal.ApplicationEntity;
+import de.buergerbuero.applications.filing.FilingTransactions;
 import de.buergerbuero.applications.internal.DecisionEntity;
-import de.buergerbuero.kernel.model.Application;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseRecord;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.io.ByteArrayInputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +22,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DecisionFilingSteps {
   @PersistenceContext EntityManager em;
-  @Inject ServiceCatalogue catalogue;
+  @Inject FilingTransactions filing;
 
   @Transactional(TxType.REQUIRES_NEW)
   public CaseAdditionHandler.Addition addition(String decisionId) {
@@ -35,34 +31,19 @@ public class DecisionFilingSteps {
       // deleted by retention after the application ended: nothing left to file
       throw DocumentStoreException.rejected("Bescheid " + decisionId + " no longer exists");
     }
-    ApplicationEntity entity = em.find(ApplicationEntity.class, d.applicationId());
-    if (entity == null || entity.dmsCaseId() == null) {
-      throw DocumentStoreException.unavailable(
-          "Application of Bescheid " + decisionId + " not yet filed in the DMS", null);
-    }
-    Application a = entity.toApplication();
     byte[] pdf = d.content();
-    Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("reference", a.reference());
-    meta.put("serviceId", a.serviceId());
-    meta.put("department", a.department());
-    meta.put("documentKind", "Bescheid");
-    meta.put("outcome", d.outcome().name());
-    meta.put("issuedAt", d.issuedAt().toString());
-    String title =
-        catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
-    return new CaseAdditionHandler.Addition(
-        entity.dmsCaseId(),
-        new CaseRecord(
-            a.reference(),
-            title,
-            meta,
+    return filing.additionTo(
+        d.applicationId(),
+        "Bescheid " + decisionId,
+        "Bescheid",
+        Map.of("outcome", d.outcome().name(), "issuedAt", d.issuedAt().toString()),
+        a ->
             List.of(
                 new CaseDocument(
                     d.fileName(),
                     "application/pdf",
                     pdf.length,
-                    () -> new ByteArrayInputStream(pdf)))));
+                    () -> new ByteArrayInputStream(pdf))));
   }
 
   @Transactional(TxType.REQUIRES_NEW)

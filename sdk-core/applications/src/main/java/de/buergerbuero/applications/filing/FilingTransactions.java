@@ -1,5 +1,6 @@
 package de.buergerbuero.applications.filing;
 
+import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentContents;
@@ -10,6 +11,7 @@ import de.buergerbuero.kernel.model.Application;
 import de.buergerbuero.kernel.model.ApplicationStatus;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import de.buergerbuero.kernel.spi.dms.CaseRecord;
+import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +37,7 @@ public class FilingTransactions {
   @Inject ReceiptService receipts;
   @Inject Clock clock;
   @Inject AttachmentContents contents;
+  @Inject ServiceCatalogue catalogue;
 
   /** Builds the case record (Vorgang) of an application: receipt PDF, form data, attachments. */
   @Transactional(TxType.REQUIRES_NEW)
@@ -104,6 +107,38 @@ public class FilingTransactions {
           "Im Dokumentenmanagement abgelegt. / Filed in the document management system.",
           "system:dms-filing");
     }
+  }
+
+  /**
+   * What adding documents to an application's Vorgang needs: the DMS case id and a record with the
+   * case's reference, title and metadata, plus {@code documentKind} and {@code extra} metadata.
+   * Throws a retryable error while the application itself is not filed yet; caller's transaction.
+   *
+   * @param what names the thing being added in that error, e.g. "Bescheid 1a2b…"
+   */
+  @Transactional(TxType.MANDATORY)
+  public CaseAdditionHandler.Addition additionTo(
+      String applicationId,
+      String what,
+      String documentKind,
+      Map<String, String> extra,
+      java.util.function.Function<Application, List<CaseDocument>> documents) {
+    ApplicationEntity entity = em.find(ApplicationEntity.class, applicationId);
+    if (entity == null || entity.dmsCaseId() == null) {
+      throw DocumentStoreException.unavailable(
+          "Application of " + what + " not yet filed in the DMS", null);
+    }
+    Application a = entity.toApplication();
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("reference", a.reference());
+    meta.put("serviceId", a.serviceId());
+    meta.put("department", a.department());
+    meta.put("documentKind", documentKind);
+    meta.putAll(extra);
+    String title =
+        catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
+    return new CaseAdditionHandler.Addition(
+        entity.dmsCaseId(), new CaseRecord(a.reference(), title, meta, documents.apply(a)));
   }
 
   private static CaseDocument bytes(String name, String mediaType, byte[] content) {

@@ -1,14 +1,12 @@
 package de.buergerbuero.applications.query;
 
-import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.filing.CaseAdditionHandler;
+import de.buergerbuero.applications.filing.FilingTransactions;
 import de.buergerbuero.applications.internal.AnswerEntity;
-import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.applications.internal.AttachmentContents;
 import de.buergerbuero.applications.internal.AttachmentEntity;
 import de.buergerbuero.kernel.model.Application;
 import de.buergerbuero.kernel.spi.dms.CaseDocument;
-import de.buergerbuero.kernel.spi.dms.CaseRecord;
 import de.buergerbuero.kernel.spi.dms.DocumentStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +25,7 @@ import java.util.Map;
 @ApplicationScoped
 public class AnswerFilingSteps {
   @PersistenceContext EntityManager em;
-  @Inject ServiceCatalogue catalogue;
+  @Inject FilingTransactions filing;
   @Inject AttachmentContents contents;
   @Inject Clock clock;
 
@@ -38,12 +35,16 @@ public class AnswerFilingSteps {
     if (answer == null) {
       throw DocumentStoreException.rejected("Answer " + answerId + " no longer exists");
     }
-    ApplicationEntity entity = em.find(ApplicationEntity.class, answer.applicationId());
-    if (entity == null || entity.dmsCaseId() == null) {
-      throw DocumentStoreException.unavailable(
-          "Application of answer " + answerId + " not yet filed in the DMS", null);
-    }
-    Application a = entity.toApplication();
+    return filing.additionTo(
+        answer.applicationId(),
+        "answer " + answerId,
+        "Antwort auf Rückfrage",
+        Map.of("answeredAt", answer.answeredAt().toString()),
+        a -> documents(answer, a));
+  }
+
+  /** The answer's text (if any) and its documents, named after the answer. */
+  private List<CaseDocument> documents(AnswerEntity answer, Application a) {
     String prefix = "Antwort-" + answer.number() + "-";
     List<CaseDocument> docs = new ArrayList<>();
     if (answer.text() != null) {
@@ -69,7 +70,7 @@ public class AnswerFilingSteps {
         em.createQuery(
                 "SELECT t FROM AttachmentEntity t WHERE t.answerId = :answer ORDER BY t.position",
                 AttachmentEntity.class)
-            .setParameter("answer", answerId)
+            .setParameter("answer", answer.id())
             .getResultList()) {
       String attachmentId = t.id(); // streamed from the database when the DMS reads it
       docs.add(
@@ -79,16 +80,7 @@ public class AnswerFilingSteps {
               t.size(),
               () -> contents.open(attachmentId)));
     }
-    Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("reference", a.reference());
-    meta.put("serviceId", a.serviceId());
-    meta.put("department", a.department());
-    meta.put("documentKind", "Antwort auf Rückfrage");
-    meta.put("answeredAt", answer.answeredAt().toString());
-    String title =
-        catalogue.catalogue().find(a.serviceId()).map(s -> s.name().de()).orElse(a.serviceId());
-    return new CaseAdditionHandler.Addition(
-        entity.dmsCaseId(), new CaseRecord(a.reference(), title, meta, docs));
+    return docs;
   }
 
   /**
