@@ -1,17 +1,13 @@
 package de.buergerbuero.connector.fitconnect;
 
+import de.buergerbuero.kernel.crypto.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies FIT-Connect callbacks: header {@code callback-timestamp} (Unix seconds) and {@code
@@ -68,13 +64,7 @@ public final class CallbackVerifier {
       return Outcome.TOO_OLD;
     }
     byte[] expected = hmac(timestampHeader.strip(), body);
-    byte[] given;
-    try {
-      given = HexFormat.of().parseHex(authenticationHeader.strip().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Outcome.FORGED;
-    }
-    if (!MessageDigest.isEqual(expected, given)) {
+    if (!Hashes.matchesHex(expected, authenticationHeader)) {
       return Outcome.FORGED;
     }
     String key = HexFormat.of().formatHex(expected);
@@ -93,15 +83,11 @@ public final class CallbackVerifier {
   }
 
   private byte[] hmac(String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA512");
-      mac.init(new SecretKeySpec(secret, "HmacSHA512"));
-      mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) '.');
-      mac.update(body);
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.hmac(
+        "HmacSHA512",
+        secret,
+        timestamp.getBytes(StandardCharsets.US_ASCII),
+        new byte[] {'.'},
+        body);
   }
 }

@@ -7,6 +7,7 @@ import jakarta.json.bind.JsonbException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.ServiceConfigurationError;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -46,26 +47,40 @@ public final class RestClients {
    */
   public static FormServerException failure(
       RuntimeException e, String peer, String answer, String notJson) {
+    return failure(
+        e, FormServerException.class, FormServerException::unavailable, peer, answer, notJson);
+  }
+
+  /**
+   * The same for any port's error type: a failure without a usable HTTP answer becomes the
+   * retryable error that {@code unavailable} builds; an error of {@code type} in the cause chain
+   * (from the connector's {@code ResponseExceptionMapper}) is kept.
+   */
+  public static <X extends RuntimeException> X failure(
+      RuntimeException e,
+      Class<X> type,
+      BiFunction<String, Throwable, X> unavailable,
+      String peer,
+      String answer,
+      String notJson) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof FormServerException known) {
-        return known;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
       if (t instanceof BoundedAnswers.AnswerTooLargeException) {
-        return FormServerException.unavailable(
-            answer + " größer als " + (MAX_ANSWER >> 20) + " MB", e);
+        return unavailable.apply(answer + " größer als " + (MAX_ANSWER >> 20) + " MB", e);
       }
       if (t instanceof JsonbException || t instanceof JsonException) {
-        return FormServerException.unavailable(notJson, e);
+        return unavailable.apply(notJson, e);
       }
       if (t instanceof InterruptedIOException || t instanceof HttpTimeoutException) {
-        return FormServerException.unavailable(peer + " antwortet nicht rechtzeitig", e);
+        return unavailable.apply(peer + " antwortet nicht rechtzeitig", e);
       }
     }
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return FormServerException.unavailable(
-        peer + " nicht erreichbar: " + root.getClass().getSimpleName(), e);
+    return unavailable.apply(peer + " nicht erreichbar: " + root.getClass().getSimpleName(), e);
   }
 }

@@ -14,19 +14,31 @@ import java.util.Objects;
  * @param subject a short subject, without personal data
  * @param text the notice, without personal data
  * @param documents the documents, empty for a notice
+ * @param service the name of the service it concerns (shown by postboxes), or null
  */
 public record Delivery(
     String reference,
     Recipient recipient,
     String subject,
     String text,
-    List<CaseDocument> documents) {
+    List<CaseDocument> documents,
+    String service) {
   public Delivery {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(text, "text");
     documents = documents == null ? List.of() : List.copyOf(documents);
+  }
+
+  /** A delivery that names no service. */
+  public Delivery(
+      String reference,
+      Recipient recipient,
+      String subject,
+      String text,
+      List<CaseDocument> documents) {
+    this(reference, recipient, subject, text, documents, null);
   }
 
   /** The sum of the documents' sizes. */
