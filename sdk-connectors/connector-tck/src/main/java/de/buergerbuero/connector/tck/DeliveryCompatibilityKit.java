@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.buergerbuero.kernel.error.KernelError;
 import de.buergerbuero.kernel.spi.delivery.Delivery;
+import de.buergerbuero.kernel.spi.delivery.DeliveryCallbacks;
 import de.buergerbuero.kernel.spi.delivery.DeliveryEvents;
 import de.buergerbuero.kernel.spi.delivery.DeliveryException;
 import de.buergerbuero.kernel.spi.delivery.DeliveryPort;
@@ -15,12 +16,14 @@ import de.buergerbuero.kernel.spi.dms.CaseDocument;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -65,7 +68,34 @@ public abstract class DeliveryCompatibilityKit {
    */
   protected void peerReports(String deliveryId, DeliveryState state, String reason)
       throws Exception {
+    if (channel instanceof DeliveryCallbacks callbacks) {
+      // the SDK's path: the peer's callback, checked by the connector, its reports recorded
+      PeerCallback callback = peerCallback(deliveryId, state, reason);
+      callbacks.check(header(callback), callback.body()).reports().forEach(reports::add);
+      return;
+    }
     throw new TestAbortedException("channel reports no later status");
+  }
+
+  /** A callback as the peer sends it: its headers and raw body. */
+  public record PeerCallback(Map<String, String> headers, byte[] body) {}
+
+  /**
+   * The callback the peer sends when a delivery reaches this state, signed as the peer signs (and
+   * the peer's own state changed accordingly). Channels that take no callbacks skip the tests.
+   */
+  protected PeerCallback peerCallback(String deliveryId, DeliveryState state, String reason)
+      throws Exception {
+    throw new TestAbortedException("channel takes no callbacks");
+  }
+
+  private static UnaryOperator<String> header(PeerCallback callback) {
+    return name ->
+        callback.headers().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
   }
 
   /**
@@ -79,6 +109,14 @@ public abstract class DeliveryCompatibilityKit {
   /** Makes the peer answer the next request with this status and body (hostile answers). */
   protected void peerAnswers(int status, String contentType, String body) throws Exception {
     throw new TestAbortedException("channel has no HTTP peer to misbehave");
+  }
+
+  /**
+   * Whether the channel takes a notice without documents; a print channel (hybrid mail) prints
+   * documents only and rejects notices ({@link DeliveryException#rejected}).
+   */
+  protected boolean carriesNotices() {
+    return true;
   }
 
   protected DeliveryPort channel;
@@ -126,6 +164,9 @@ public abstract class DeliveryCompatibilityKit {
     @Test
     @DisplayName("a notice without documents is handed over")
     void notice() throws Exception {
+      if (!carriesNotices()) {
+        throw new TestAbortedException("channel carries documents only (hybrid mail)");
+      }
       DeliveryReceipt r =
           channel.send(
               key(),
@@ -286,6 +327,62 @@ public abstract class DeliveryCompatibilityKit {
           .filteredOn(x -> x.state() == DeliveryState.FAILED)
           .singleElement()
           .satisfies(x -> assertThat(x.reason()).contains("verzogen"));
+    }
+  }
+
+  @Nested
+  @DisplayName("Callbacks")
+  class Callbacks {
+    private DeliveryCallbacks callbacks() {
+      if (!(channel instanceof DeliveryCallbacks c)) {
+        throw new TestAbortedException("channel takes no callbacks");
+      }
+      return c;
+    }
+
+    @Test
+    @DisplayName("an authentic callback carries the report, with its reason")
+    void authentic() throws Exception {
+      DeliveryReceipt r = channel.send(key(), bescheid(reachable()));
+      PeerCallback cb = peerCallback(r.deliveryId(), DeliveryState.FAILED, "Empfänger verzogen");
+      DeliveryCallbacks.Check check = callbacks().check(header(cb), cb.body());
+      assertThat(check.isAuthentic()).as(String.valueOf(check.refusal())).isTrue();
+      assertThat(check.reports())
+          .singleElement()
+          .satisfies(
+              x -> {
+                assertThat(x.deliveryId()).isEqualTo(r.deliveryId());
+                assertThat(x.state()).isEqualTo(DeliveryState.FAILED);
+                assertThat(x.reason()).contains("verzogen");
+              });
+    }
+
+    @Test
+    @DisplayName("a forged callback (body changed after signing, or unsigned) is refused")
+    void forged() throws Exception {
+      DeliveryReceipt r = channel.send(key(), bescheid(reachable()));
+      PeerCallback cb = peerCallback(r.deliveryId(), DeliveryState.DELIVERED, null);
+      String text = new String(cb.body(), java.nio.charset.StandardCharsets.UTF_8);
+      byte[] changed =
+          text.replaceFirst("\\{", "{\"forged\":true,")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      DeliveryCallbacks.Check tampered = callbacks().check(header(cb), changed);
+      assertThat(tampered.isAuthentic()).isFalse();
+      assertThat(tampered.reports()).isEmpty();
+      DeliveryCallbacks.Check unsigned = callbacks().check(name -> null, cb.body());
+      assertThat(unsigned.isAuthentic()).isFalse();
+      assertThat(unsigned.reports()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a callback has a stable one-time id, so that the SDK refuses a replay")
+    void replayIdentity() throws Exception {
+      DeliveryReceipt r = channel.send(key(), bescheid(reachable()));
+      PeerCallback first = peerCallback(r.deliveryId(), DeliveryState.DELIVERED, null);
+      PeerCallback second = peerCallback(r.deliveryId(), DeliveryState.FAILED, "zurück");
+      String id = callbacks().check(header(first), first.body()).callbackId();
+      assertThat(callbacks().check(header(first), first.body()).callbackId()).isEqualTo(id);
+      assertThat(callbacks().check(header(second), second.body()).callbackId()).isNotEqualTo(id);
     }
   }
 

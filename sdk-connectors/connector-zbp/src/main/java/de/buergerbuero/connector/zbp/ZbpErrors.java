@@ -6,14 +6,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * The one place where the ZBP's HTTP answers become delivery errors:
- *
- * <ul>
- *   <li>408, 429, 5xx: unavailable, retried later;
- *   <li>404: the postbox does not exist (rejected: another channel may take the delivery);
- *   <li>400, 413, 415, 422: the message is not acceptable (rejected, never retried);
- *   <li>401, 403 and everything else: refused — certificate, token or registration are wrong.
- * </ul>
+ * The one place where the ZBP's HTTP answers become delivery errors, with the usual meaning ({@link
+ * DeliveryException#forHttpStatus}): 408/429/5xx retryable, 400/404/413/415/422 rejected (404: the
+ * postbox is unknown, so another channel may take the delivery), everything else refused.
  */
 public final class ZbpErrors implements ResponseExceptionMapper<DeliveryException> {
   static final String PEER = "Das Zentrale Bürgerpostfach";
@@ -31,17 +26,7 @@ public final class ZbpErrors implements ResponseExceptionMapper<DeliveryExceptio
   }
 
   static DeliveryException forStatus(int status) {
-    String what = PEER + " antwortet HTTP " + status;
-    if (status == 408 || status == 429 || status >= 500) {
-      return DeliveryException.unavailable(what, null);
-    }
-    if (status == 404) {
-      return DeliveryException.rejected(what + ": Postfach unbekannt");
-    }
-    if (status == 400 || status == 413 || status == 415 || status == 422) {
-      return DeliveryException.rejected(what + ": Nachricht nicht angenommen");
-    }
-    return DeliveryException.refused(
-        what + " — BPKI-Zertifikat, Token oder Registrierung prüfen", null);
+    return DeliveryException.forHttpStatus(
+        status, PEER, "BPKI-Zertifikat, Token oder Registrierung prüfen");
   }
 }

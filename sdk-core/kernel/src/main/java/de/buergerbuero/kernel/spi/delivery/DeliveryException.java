@@ -32,4 +32,24 @@ public class DeliveryException extends BuergerbueroException {
   public static DeliveryException rejected(String detail) {
     return new DeliveryException(KernelError.DELIVERY_REJECTED, detail, false, null);
   }
+
+  /**
+   * What a delivery peer's HTTP status usually means, for connectors' {@code
+   * ResponseExceptionMapper}s: 408, 429 and 5xx are retryable; 400, 404, 413, 415 and 422 reject
+   * this delivery (another channel may take it); every other status refuses (credentials,
+   * registration).
+   *
+   * @param peer the peer as named in messages, e.g. "Das Zentrale Bürgerpostfach"
+   * @param refusedHint what to check when refused, e.g. "Zugangsdaten prüfen"
+   */
+  public static DeliveryException forHttpStatus(int status, String peer, String refusedHint) {
+    String what = peer + " antwortet HTTP " + status;
+    if (status == 408 || status == 429 || status >= 500) {
+      return unavailable(what, null);
+    }
+    if (status == 400 || status == 404 || status == 413 || status == 415 || status == 422) {
+      return rejected(what + (status == 404 ? ": Empfänger unbekannt" : ": nicht angenommen"));
+    }
+    return refused(what + " — " + refusedHint, null);
+  }
 }
