@@ -101,6 +101,21 @@ class ClerkBrowserIT {
                 .statusCode())
         .isEqualTo(200);
 
+    // anna logged in with a BundID postbox: she may choose it (by keyboard) and withdraw again
+    WebBrowser citizen = new WebBrowser();
+    try {
+      citizen.login("anna", "/#/antraege/" + id);
+      assertThat(citizen.find("#delivery").getText()).contains("BundID-Postfach");
+      assertThat(citizen.find("#postbox-consent").isSelected()).isFalse();
+      citizen.find("#postbox-consent").sendKeys(Keys.SPACE);
+      Api.await("consent recorded", Duration.ofSeconds(10), () -> consent(id));
+      citizen.assertAccessible("delivery choice");
+      citizen.find("#postbox-consent").sendKeys(Keys.SPACE);
+      Api.await("consent withdrawn", Duration.ofSeconds(10), () -> !consent(id));
+    } finally {
+      citizen.close();
+    }
+
     browser.login("clerk-ordnung", "/#/bearbeitung/" + id);
     assertThat(browser.find("#decision-title").getText()).isEqualTo("Bescheid");
     assertThat(browser.all("#transition-to option[value=APPROVED]"))
@@ -138,6 +153,36 @@ class ClerkBrowserIT {
             .body();
     assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
         .startsWith("%PDF-1.4");
+
+    // no postbox consent, no postal address in the parking form: the print queue has it
+    String reference = submitted.getString("reference");
+    Api.await(
+        "in the print queue",
+        Duration.ofSeconds(30),
+        () -> Api.get("/api/v1/staff/print-queue", "clerk-ordnung").body().contains(reference));
+    browser.open("/#/druckwarteschlange");
+    assertThat(browser.heading()).isEqualTo("Druckwarteschlange");
+    assertThat(browser.find("table").getText()).contains(reference, "kein Zustellweg");
+    browser.assertAccessible("print queue");
+    browser.screenshot("11-druckwarteschlange");
+    String job =
+        Api.array(Api.get("/api/v1/staff/print-queue", "clerk-ordnung"))
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(j -> j.getString("reference").equals(reference))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    int renders = browser.renders();
+    browser.find("#posted-" + job).sendKeys(Keys.ENTER);
+    browser.waitReady(renders);
+    assertThat(Api.get("/api/v1/staff/print-queue", "clerk-ordnung").body())
+        .doesNotContain(reference);
+    assertThat(browser.find("main").getText()).doesNotContain(reference);
+  }
+
+  private static boolean consent(String id) {
+    return Api.object(Api.get("/api/v1/applications/" + id, "anna")).getBoolean("postboxConsent");
   }
 
   @Test

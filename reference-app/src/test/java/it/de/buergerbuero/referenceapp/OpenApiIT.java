@@ -127,7 +127,14 @@ class OpenApiIT {
           problems.add(name + ": operationId missing, not camelCase or not unique: " + id);
         }
         String access = operation.getString("x-access", "");
-        if (!Set.of("public", "citizen", "staff", "admin", "form-server", "form-callback")
+        if (!Set.of(
+                "public",
+                "citizen",
+                "staff",
+                "admin",
+                "form-server",
+                "form-callback",
+                "delivery-callback")
             .contains(access)) {
           problems.add(name + ": x-access missing or unknown: " + access);
         }

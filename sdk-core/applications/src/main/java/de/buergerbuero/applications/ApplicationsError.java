@@ -37,7 +37,10 @@ public enum ApplicationsError implements ErrorCode {
       "BB-2016", 500, "Bescheidvorlagen fehlerhaft", "Decision templates invalid"),
   DECISION_ALREADY_ISSUED(
       "BB-2017", 409, "Bescheid bereits erlassen", "Decision notice already issued"),
-  NO_OPEN_QUERY("BB-2018", 409, "Keine Rückfrage offen", "No open query to answer");
+  NO_OPEN_QUERY("BB-2018", 409, "Keine Rückfrage offen", "No open query to answer"),
+  PRINT_JOB_NOT_OPEN(
+      "BB-2019", 409, "Brief nicht in der Druckwarteschlange", "Letter not in the print queue"),
+  NO_POSTBOX("BB-2020", 409, "Kein BundID-Postfach", "No BundID postbox");
 
   private final Descriptor descriptor;
 

@@ -35,14 +35,23 @@ public class HeaderCallers implements CallerResolver {
     String name = parts.length > 1 ? parts[1] : "test";
     String rest = parts.length > 2 ? parts[2] : "";
     return switch (role) {
-      case "citizen", "company" ->
-          new Caller.ApplicantCaller(
-              new Applicant(
-                  "pseudonym-" + name,
-                  role.equals("citizen") ? ApplicantKind.CITIZEN : ApplicantKind.COMPANY,
-                  displayName(name),
-                  null),
-              TrustLevel.valueOf(rest.isEmpty() ? "SUBSTANTIAL" : rest.toUpperCase(Locale.ROOT)));
+      case "citizen", "company" -> {
+        String[] options = rest.isEmpty() ? new String[0] : rest.split(" ");
+        String level = options.length == 0 ? "SUBSTANTIAL" : options[0];
+        String postbox =
+            Arrays.stream(options)
+                .filter(o -> o.startsWith("postbox="))
+                .map(o -> o.substring("postbox=".length()))
+                .findFirst()
+                .orElse(null);
+        yield new Caller.ApplicantCaller(
+            new Applicant(
+                "pseudonym-" + name,
+                role.equals("citizen") ? ApplicantKind.CITIZEN : ApplicantKind.COMPANY,
+                displayName(name),
+                postbox),
+            TrustLevel.valueOf(level.toUpperCase(Locale.ROOT)));
+      }
       case "staff", "admin" ->
           new Caller.StaffCaller(
               name,

@@ -22,6 +22,11 @@ public record TestCaller(String header) {
     return citizen(name, TrustLevel.SUBSTANTIAL);
   }
 
+  /** A citizen who logged in with a BundID postbox (handle {@code postbox}). */
+  public static TestCaller citizenWithPostbox(String name, String postbox) {
+    return new TestCaller("citizen " + name + " SUBSTANTIAL postbox=" + postbox);
+  }
+
   public static TestCaller company(String name, TrustLevel level) {
     return new TestCaller("company " + name + " " + level.name());
   }

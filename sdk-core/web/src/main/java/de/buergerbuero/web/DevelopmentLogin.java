@@ -39,7 +39,7 @@ public class DevelopmentLogin {
               "dev-bpk2-anna",
               ApplicantKind.CITIZEN,
               "Anna Muster",
-              "postfach-anna",
+              "6b8e2b1c-3f8d-4a51-9d0e-2f1f3c7a9e10",
               TrustLevel.SUBSTANTIAL),
           "ben",
           applicant("dev-bpk2-ben", ApplicantKind.CITIZEN, "Ben Beispiel", null, TrustLevel.NORMAL),

@@ -342,7 +342,9 @@ async function myApplicationView(params, id) {
               t('decision.issuedAt', {date: formatDateTime(a.decision.issuedAt)})),
           h('p', {}, h('a', {class: 'button primary', id: 'decision-download',
             href: `/api/v1/applications/${a.id}/decision`, download: a.decision.fileName},
-          t('decision.download')))) : null,
+          t('decision.download'))),
+          deliveryList(a.decision.deliveries, false)) : null,
+      deliveryChoice(a),
       a.status === 'NEEDS_INFO' ? answerSection(a) : null,
       answersList(a.answers),
       h('h2', {}, t('mine.history')), historyList(a.history),
@@ -681,6 +683,85 @@ async function staffApplicationView(params, id) {
               h('td', {}, e.action), h('td', {}, e.detail || '')))));
 }
 
+/** How the Bescheid went out; applicants do not see the channels that could not take it. */
+function deliveryList(deliveries, staff) {
+  const shown = (deliveries || []).filter((d) => staff || d.state !== 'REJECTED');
+  if (!shown.length) return h('p', {id: 'delivery-state'}, t('delivery.pending'));
+  return h('ul', {id: 'delivery-state'}, shown.map((d) => h('li', {},
+      t(`delivery.channel.${d.channel}`), ': ', t(`delivery.state.${d.state}`),
+      staff && d.reason ? ` (${d.reason})` : '', ' – ', formatDateTime(d.at))));
+}
+
+/** The applicant chooses the BundID postbox (consent, withdrawable) or post. */
+function deliveryChoice(a) {
+  if (a.decision) return null;
+  const area = h('section', {id: 'delivery', 'aria-labelledby': 'delivery-title'},
+      h('h2', {id: 'delivery-title'}, t('delivery.title')));
+  if (!a.postboxAvailable) {
+    area.append(h('p', {}, t('delivery.byPost')));
+    return area;
+  }
+  const message = h('div', {});
+  const box = h('input', {type: 'checkbox', id: 'postbox-consent',
+    ...(a.postboxConsent ? {checked: ''} : {})});
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    try {
+      await api(`/v1/applications/${a.id}/postbox-consent`,
+          {method: 'PUT', body: {consent: box.checked}});
+      replace(message);
+      announce(t(box.checked ? 'delivery.consentGiven' : 'delivery.consentWithdrawn'));
+    } catch (error) {
+      box.checked = !box.checked;
+      replace(message, problemBox(error));
+      message.firstChild.focus();
+    } finally {
+      box.disabled = false;
+      box.focus();
+    }
+  });
+  area.append(h('div', {class: 'choice'}, box,
+      h('label', {for: 'postbox-consent'}, t('delivery.consent'))),
+  h('p', {class: 'hint'}, t('delivery.consentHint')), message);
+  return area;
+}
+
+// ---------------------------------------------------------------- staff: print queue
+
+async function printQueueView() {
+  if (!requireRole('staff')) return;
+  const jobs = await api('/v1/staff/print-queue');
+  const message = h('div', {});
+  const rows = jobs.map((j) => {
+    const done = h('button', {type: 'button', id: `posted-${j.id}`}, t('print.posted'));
+    done.addEventListener('click', async () => {
+      done.disabled = true;
+      try {
+        await api(`/v1/staff/print-queue/${j.id}/posted`, {method: 'POST'});
+        announce(t('print.postedDone', {reference: j.reference}));
+        await render();
+      } catch (error) {
+        done.disabled = false;
+        replace(message, problemBox(error));
+        message.firstChild.focus();
+      }
+    });
+    return h('tr', {},
+        h('td', {}, h('a', {href: `#/bearbeitung/${j.applicationId}`}, j.reference)),
+        h('td', {}, j.serviceName),
+        h('td', {}, t(`delivery.channel.${j.channel}`)),
+        h('td', {}, j.reason || ''),
+        h('td', {}, formatDateTime(j.since)),
+        h('td', {}, h('a', {class: 'button', href: `/api/v1/staff/applications/${j.applicationId}/decision`,
+          download: `Bescheid-${j.reference}.pdf`}, t('print.download')), ' ', done));
+  });
+  replace(main, heading(t('print.title')), h('p', {}, t('print.intro')), message,
+      jobs.length
+        ? table(t('print.caption', {n: jobs.length}), [t('print.reference'), t('print.service'),
+          t('print.channel'), t('print.reason'), t('print.since'), t('print.action')], rows)
+        : h('p', {id: 'print-empty'}, t('print.empty')));
+}
+
 /** The Bescheid: download once issued; while in progress: outcome, own text, preview, issue. */
 function decisionSection(view) {
   const a = view.application;
@@ -692,7 +773,8 @@ function decisionSection(view) {
             t(a.decision.filed ? 'decision.filed' : 'decision.notFiled')),
         h('p', {}, h('a', {class: 'button', id: 'decision-download',
           href: `/api/v1/staff/applications/${a.id}/decision`, download: a.decision.fileName},
-        t('decision.download'))));
+        t('decision.download'))),
+        deliveryList(a.decision.deliveries, true));
   }
   if (!view.allowedTransitions.includes('APPROVED')) return null;
   const message = h('div', {});
@@ -815,6 +897,7 @@ const ROUTES = [
   [/^\/termine$/, appointmentsView],
   [/^\/bearbeitung$/, inboxView],
   [/^\/bearbeitung\/([\w-]+)$/, staffApplicationView],
+  [/^\/druckwarteschlange$/, printQueueView],
   [/^\/admin$/, adminView],
 ];
 
@@ -825,6 +908,7 @@ function navigation() {
   if (has('appointments')) links.push(['#/termine', t('nav.appointments')]);
   if (session.role === 'applicant' && has('applications')) links.push(['#/antraege', t('nav.mine')]);
   if (session.role === 'staff' && has('applications')) links.push(['#/bearbeitung', t('nav.inbox')]);
+  if (session.role === 'staff' && has('applications')) links.push(['#/druckwarteschlange', t('nav.print')]);
   if (session.admin) links.push(['#/admin', t('nav.admin')]);
   const path = (location.hash || '#/').split('?')[0];
   const nav = document.getElementById('nav');

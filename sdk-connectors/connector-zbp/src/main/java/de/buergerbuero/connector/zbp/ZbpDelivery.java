@@ -1,6 +1,7 @@
 package de.buergerbuero.connector.zbp;
 
 import de.buergerbuero.kernel.error.ConfigurationException;
+import de.buergerbuero.kernel.http.OwnSslContext;
 import de.buergerbuero.kernel.http.RestClients;
 import de.buergerbuero.kernel.spi.delivery.Delivery;
 import de.buergerbuero.kernel.spi.delivery.DeliveryException;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -31,7 +33,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Delivers to the Zentrales Bürgerpostfach (ZBP) of BundID, interface version 6 as published for
@@ -76,14 +81,28 @@ public final class ZbpDelivery implements DeliveryPort, StatusMonitor {
               .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
               .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
               .followRedirects(false)
-              .property("microprofile.rest.client.disable.default.mapper", true)
-              .keyStore(config.keyStore(), new String(config.keyPassword()));
-      if (config.trustStore() != null) {
-        builder = builder.trustStore(config.trustStore());
-      }
-      this.api = builder.build(ZbpApi.class);
+              .property("microprofile.rest.client.disable.default.mapper", true);
+      this.api = OwnSslContext.keep(builder, tls(config)).build(ZbpApi.class);
     } catch (NoClassDefFoundError e) {
       throw new ConfigurationException(RestClients.MISSING_IMPLEMENTATION, e);
+    }
+  }
+
+  /** The BPKI client certificate and the ZBP's trust store (or the runtime's) as a TLS context. */
+  static SSLContext tls(ZbpConfig config) {
+    try {
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(config.keyStore(), config.keyPassword());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(config.trustStore()); // null: the runtime's default trust store
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new ConfigurationException(
+          ZbpConfig.PREFIX + "keystore/truststore: no TLS context (" + e.getMessage() + ")");
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
 import de.buergerbuero.applications.catalogue.Department;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.delivery.BescheidDelivery;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.SafeJson;
@@ -65,6 +66,7 @@ public class DecisionService {
   @Inject AuditLog audit;
   @Inject Outbox outbox;
   @Inject ApplicantNotices notices;
+  @Inject BescheidDelivery delivery;
   @Inject Transactions tx;
   @Inject Clock clock;
 
@@ -173,13 +175,14 @@ public class DecisionService {
               clerk.auditId());
           outbox.enqueue(DecisionFilingHandler.TYPE, "dms-file-decision:" + d.id(), d.id());
           notices.later(ApplicantNotices.Kind.DECISION, id);
+          delivery.later(id);
           audit.append(
               clerk.auditId(),
               "DECISION_ISSUED",
               AUDIT_OBJECT,
               id,
               decision.outcome() + " sha256=" + d.sha256());
-          return view(d);
+          return applications.decisionOf(id);
         });
   }
 
@@ -209,17 +212,6 @@ public class DecisionService {
         .setParameter("id", applicationId)
         .getResultStream()
         .findFirst();
-  }
-
-  private static DecisionView view(DecisionEntity d) {
-    return new DecisionView(
-        d.id(),
-        d.outcome().name(),
-        d.fileName(),
-        d.size(),
-        d.sha256(),
-        d.issuedAt(),
-        d.dmsDocumentId() != null);
   }
 
   private void validate(ApplicationEntity entity, Decision decision) {

@@ -197,7 +197,7 @@ public class FormServerResource {
   public record CallbackAnnouncement(String type, List<String> submissionIds) {}
 
   /** The body, refused with 413 as soon as it passes {@code limit}. */
-  static byte[] read(InputStream body, long limit, String key) {
+  public static byte[] read(InputStream body, long limit, String key) {
     if (body == null) {
       return new byte[0];
     }

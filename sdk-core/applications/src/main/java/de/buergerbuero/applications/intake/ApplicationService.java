@@ -3,11 +3,14 @@ package de.buergerbuero.applications.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
+import de.buergerbuero.applications.delivery.DeliveryRecords;
+import de.buergerbuero.applications.delivery.StatusMessages;
 import de.buergerbuero.applications.filing.DmsFilingHandler;
 import de.buergerbuero.applications.intake.ApplicationViews.AnswerView;
 import de.buergerbuero.applications.intake.ApplicationViews.ApplicationView;
 import de.buergerbuero.applications.intake.ApplicationViews.AttachmentView;
 import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
+import de.buergerbuero.applications.intake.ApplicationViews.DeliveryView;
 import de.buergerbuero.applications.intake.ApplicationViews.StatusChangeView;
 import de.buergerbuero.applications.internal.AnswerEntity;
 import de.buergerbuero.applications.internal.ApplicationEntity;
@@ -49,6 +52,8 @@ public class ApplicationService {
   public static final String AUDIT_OBJECT = "application";
 
   @PersistenceContext EntityManager em;
+  @Inject StatusMessages statusMessages;
+  @Inject DeliveryRecords deliveries;
   @Inject ServiceCatalogue catalogue;
   @Inject Outbox outbox;
   @Inject AuditLog audit;
@@ -187,6 +192,7 @@ public class ApplicationService {
               attachment.sha256()));
     }
     outbox.enqueue(DmsFilingHandler.TYPE, "dms-file-application:" + id, id);
+    statusMessages.later(id, caller.applicant().postboxHandle(), ApplicationStatus.SUBMITTED, now);
     audit.append(caller.auditId(), "APPLICATION_SUBMITTED", AUDIT_OBJECT, id, service.id());
     // the answer is built from what was just written: no read-back on the hot path
     return new ApplicationView(
@@ -203,7 +209,9 @@ public class ApplicationService {
         attachments,
         null,
         null,
-        List.of());
+        List.of(),
+        caller.applicant().postboxHandle() != null,
+        false);
   }
 
   /** The caller's own applications, newest first. */
@@ -313,6 +321,8 @@ public class ApplicationService {
             entity.id(), from, changed.status(), actor, note, changed.updatedAt()));
     audit.append(
         auditActor, "STATUS_CHANGED", AUDIT_OBJECT, entity.id(), from + " -> " + changed.status());
+    statusMessages.later(
+        entity.id(), entity.postboxHandle(), changed.status(), changed.updatedAt());
   }
 
   /** The caller's own application; someone else's is not found (BB-2005). */
@@ -370,7 +380,9 @@ public class ApplicationService {
         attachments(entity.id()),
         decisionOf(entity.id()),
         a.status() == ApplicationStatus.NEEDS_INFO ? entity.answerDue() : null,
-        answersOf(entity.id()));
+        answersOf(entity.id()),
+        entity.postboxHandle() != null,
+        entity.postboxConsentAt() != null);
   }
 
   private List<AnswerView> answersOf(String applicationId) {
@@ -383,8 +395,11 @@ public class ApplicationService {
         .toList();
   }
 
-  /** The Bescheid's metadata (not its bytes), if one was issued. */
-  private DecisionView decisionOf(String applicationId) {
+  /**
+   * The Bescheid's metadata (not its bytes) with its deliveries, if one was issued; the caller
+   * provides the transaction.
+   */
+  public DecisionView decisionOf(String applicationId) {
     List<Object[]> rows =
         em.createQuery(
                 "SELECT d.id, d.outcome, d.fileName, d.size, d.sha256, d.issuedAt, d.dmsDocumentId"
@@ -403,7 +418,36 @@ public class ApplicationService {
         ((Number) r[3]).longValue(),
         (String) r[4],
         (Instant) r[5],
-        r[6] != null);
+        r[6] != null,
+        deliveries.of(applicationId).stream()
+            .map(d -> new DeliveryView(d.channel(), d.state().name(), d.reason(), d.updatedAt()))
+            .toList());
+  }
+
+  /**
+   * The applicant agrees (or no longer agrees) to receive the Bescheid in the BundID postbox they
+   * logged in with; audited.
+   */
+  public ApplicationView postboxConsent(Caller.ApplicantCaller caller, String id, boolean consent) {
+    return tx.required(
+        () -> {
+          ApplicationEntity entity = requireOwn(caller, id);
+          if (consent && entity.postboxHandle() == null) {
+            throw new ConflictException(
+                ApplicationsError.NO_POSTBOX,
+                "Sie haben sich ohne BundID-Postfach angemeldet; der Bescheid kommt per Post.");
+          }
+          if (consent != (entity.postboxConsentAt() != null)) {
+            entity.postboxConsent(consent ? clock.instant() : null);
+            audit.append(
+                caller.auditId(),
+                consent ? "POSTBOX_CONSENT_GIVEN" : "POSTBOX_CONSENT_WITHDRAWN",
+                AUDIT_OBJECT,
+                id,
+                null);
+          }
+          return view(entity);
+        });
   }
 
   public List<AttachmentView> attachments(String applicationId) {

@@ -23,6 +23,8 @@ public final class ApplicationViews {
    * @param decision the Bescheid, absent until it is issued
    * @param answerDue by when the open query (NEEDS_INFO) should be answered
    * @param answers the applicant's answers to queries, oldest first
+   * @param postboxAvailable whether the applicant logged in with a BundID postbox
+   * @param postboxConsent whether the applicant agreed to receive the Bescheid there
    */
   @Schema(
       description =
@@ -39,7 +41,9 @@ public final class ApplicationViews {
       List<AttachmentView> attachments,
       DecisionView decision,
       Instant answerDue,
-      List<AnswerView> answers) {}
+      List<AnswerView> answers,
+      boolean postboxAvailable,
+      boolean postboxConsent) {}
 
   /**
    * An applicant's answer to a query; its documents are among the application's attachments.
@@ -53,10 +57,11 @@ public final class ApplicationViews {
    * The decision notice (Bescheid) of an application, once issued.
    *
    * @param filed whether the DMS has it
+   * @param deliveries how it was sent to the applicant, one entry per channel tried
    */
   @Schema(
       description =
-          "The decision notice (Bescheid) of an application: outcome, PDF/A file, when it was issued, whether the DMS has it.")
+          "The decision notice (Bescheid) of an application: outcome, PDF/A file, when it was issued, whether the DMS has it, how it was delivered.")
   public record DecisionView(
       String id,
       String outcome,
@@ -64,7 +69,22 @@ public final class ApplicationViews {
       long size,
       String sha256,
       Instant issuedAt,
-      boolean filed) {}
+      boolean filed,
+      List<DeliveryView> deliveries) {}
+
+  /**
+   * One delivery of the Bescheid through one channel.
+   *
+   * @param channel {@code zbp} (BundID postbox), {@code hybridmail} (letter), {@code none} (no
+   *     channel could take it: printed and posted by hand)
+   * @param state ACCEPTED, DELIVERED, FAILED, REJECTED (this channel could not take it, the next
+   *     was tried) or POSTED_BY_HAND
+   * @param reason why it failed or was rejected
+   */
+  @Schema(
+      description =
+          "One delivery of the Bescheid: channel (zbp, hybridmail, none), state (ACCEPTED, DELIVERED, FAILED, REJECTED, POSTED_BY_HAND), reason.")
+  public record DeliveryView(String channel, String state, String reason, Instant at) {}
 
   /** A status change; {@code note} is the clerk's message to the applicant. */
   @Schema(description = "One status change of an application, with the note to the applicant.")

@@ -73,6 +73,9 @@ public class ApplicationEntity {
   @Column(name = "answer_due")
   private Instant answerDue;
 
+  @Column(name = "postbox_consent_at")
+  private Instant postboxConsentAt;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -152,5 +155,23 @@ public class ApplicationEntity {
 
   public void answerDue(Instant due) {
     this.answerDue = due;
+  }
+
+  /** The BundID postbox handle the applicant logged in with, if any. */
+  public String postboxHandle() {
+    return applicantPostbox;
+  }
+
+  /** When the applicant agreed to receive the Bescheid in the BundID postbox; null: not. */
+  public Instant postboxConsentAt() {
+    return postboxConsentAt;
+  }
+
+  public void postboxConsent(Instant at) {
+    this.postboxConsentAt = at;
+  }
+
+  public String applicantName() {
+    return applicantName;
   }
 }

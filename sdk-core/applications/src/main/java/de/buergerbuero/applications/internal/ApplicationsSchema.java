@@ -23,6 +23,7 @@ public class ApplicationsSchema {
             "V2__form_intake.sql",
             "V3__retention.sql",
             "V4__decisions.sql",
-            "V5__answers.sql"));
+            "V5__answers.sql",
+            "V6__deliveries.sql"));
   }
 }

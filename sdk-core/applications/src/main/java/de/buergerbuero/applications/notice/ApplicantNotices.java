@@ -1,8 +1,6 @@
 package de.buergerbuero.applications.notice;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import de.buergerbuero.applications.catalogue.ServiceCatalogue;
-import de.buergerbuero.applications.intake.SafeJson;
+import de.buergerbuero.applications.delivery.Recipients;
 import de.buergerbuero.applications.internal.ApplicationEntity;
 import de.buergerbuero.kernel.connect.DeliveryChannels;
 import de.buergerbuero.kernel.outbox.Outbox;
@@ -16,9 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,7 +39,7 @@ public class ApplicantNotices implements OutboxHandler {
 
   @PersistenceContext EntityManager em;
   @Inject DeliveryChannels channels;
-  @Inject ServiceCatalogue catalogue;
+  @Inject Recipients recipients;
   @Inject Outbox outbox;
   @Inject Transactions tx;
 
@@ -95,33 +91,7 @@ public class ApplicantNotices implements OutboxHandler {
     if (entity == null) {
       return null;
     }
-    var a = entity.toApplication();
-    JsonNode schema = catalogue.catalogue().schemas().get(a.serviceId());
-    String address = schema == null ? null : firstEmail(schema, SafeJson.read(entity.formData()));
-    return new Target(applicationId, a.reference(), address);
-  }
-
-  /** The value of the first field the schema declares as {@code "format": "email"}, if filled. */
-  static String firstEmail(JsonNode schema, JsonNode data) {
-    if (schema == null || data == null || !data.isObject()) {
-      return null;
-    }
-    Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
-      JsonNode value = data.get(f.getKey());
-      if ("email".equals(f.getValue().path("format").asText())
-          && value != null
-          && value.isTextual()
-          && !value.asText().isBlank()) {
-        return value.asText().strip();
-      }
-      String nested = firstEmail(f.getValue(), value);
-      if (nested != null) {
-        return nested;
-      }
-    }
-    return null;
+    return new Target(applicationId, entity.toApplication().reference(), recipients.email(entity));
   }
 
   static String subject(Kind kind, String reference) {

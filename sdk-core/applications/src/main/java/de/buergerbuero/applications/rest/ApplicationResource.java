@@ -26,6 +26,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -453,6 +454,31 @@ public class ApplicationResource {
   @APIResponse(responseCode = "409", description = "Nicht mehr möglich (BB-2006)")
   public ApplicationView withdraw(@PathParam("id") String id) {
     return applications.withdraw(Callers.requireApplicant(callers.current()), id);
+  }
+
+  /** The applicant's choice whether the Bescheid goes to the BundID postbox. */
+  @Schema(
+      description =
+          "Whether the Bescheid goes to the applicant's BundID postbox (true) or by post (false).",
+      example = "{\"consent\": true}")
+  public record PostboxConsent(boolean consent) {}
+
+  @PUT
+  @Path("/{id}/postbox-consent")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setPostboxConsent",
+      extensions = @Extension(name = "x-access", value = "citizen"),
+      summary =
+          "Bescheid ins BundID-Postfach (Einwilligung geben oder widerrufen) / decision to the BundID postbox")
+  @APIResponse(responseCode = "200", description = "Recorded; audited")
+  @APIResponse(responseCode = "409", description = "Logged in without a BundID postbox (BB-2020)")
+  public ApplicationView postboxConsent(@PathParam("id") String id, PostboxConsent choice) {
+    if (choice == null) {
+      throw InvalidInputException.field("consent", "Angabe fehlt.");
+    }
+    return applications.postboxConsent(
+        Callers.requireApplicant(callers.current()), id, choice.consent());
   }
 
   private Response created(ApplicationView view) {

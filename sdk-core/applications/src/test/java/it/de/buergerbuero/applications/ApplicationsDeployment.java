@@ -18,7 +18,7 @@ final class ApplicationsDeployment {
             HeaderCallers.class,
             InMemoryDms.class,
             DmsControlResource.class,
-            InMemoryEmail.class,
+            InMemoryChannels.class,
             NoticesResource.class)
         .addAsResource("it/catalogue/services.json")
         .addAsResource("it/catalogue/forms/sperrmuell.json")

@@ -27,15 +27,20 @@ final class CaseSteps {
 
   /** An application of anna's, filed and in progress at the ordnungsamt. */
   String inProgress(String serviceId, String form) {
+    return inProgress(ANNA, serviceId, form);
+  }
+
+  /** An application of this applicant's, filed and in progress at the ordnungsamt. */
+  String inProgress(TestCaller applicant, String serviceId, String form) {
     HttpResponse<String> r =
-        api.postJson("/api/v1/applications", ANNA, application(serviceId, form));
+        api.postJson("/api/v1/applications", applicant, application(serviceId, form));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String id = object(r).getString("id");
     await(
         "filed",
         Duration.ofSeconds(30),
         () ->
-            api.getObject("/api/v1/applications/" + id, ANNA)
+            api.getObject("/api/v1/applications/" + id, applicant)
                 .getString("status")
                 .equals("RECEIVED"));
     HttpResponse<String> started =

@@ -60,7 +60,7 @@ public class DeliveryChannels {
       }
       built.put(kind, factory.create(settings, clock, events));
     }
-    return Map.copyOf(built);
+    return java.util.Collections.unmodifiableMap(built);
   }
 
   private synchronized Map<String, DeliveryPort> channels() {
@@ -79,6 +79,11 @@ public class DeliveryChannels {
   /** The channel of this kind, if the deployment uses it. */
   public Optional<DeliveryPort> channel(String kind) {
     return Optional.ofNullable(channels().get(kind));
+  }
+
+  /** Every channel the deployment uses, in the order listed. */
+  public java.util.Collection<DeliveryPort> all() {
+    return channels().values();
   }
 
   /** Builds every listed channel at start-up, so that a wrong configuration stops the start. */

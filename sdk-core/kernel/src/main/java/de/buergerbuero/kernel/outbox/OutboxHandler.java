@@ -38,4 +38,13 @@ public interface OutboxHandler {
   default boolean awaitsConfirmation(String result) {
     return false;
   }
+
+  /**
+   * Called once when the outbox gives up on a message (a refusal, or its attempts are used up), in
+   * its own transaction after the entry is marked failed: the place to make the failure visible to
+   * people (a print queue, a clerk's task). An administrator may still retry the entry later.
+   *
+   * @param error the last error (names the system and reason, never personal data)
+   */
+  default void gaveUp(OutboxMessage message, String error) {}
 }

@@ -261,6 +261,13 @@ public class OutboxWorker {
                   + error);
       repository.markAttemptFailed(message.id(), owner, error, next);
       metrics.failed(message.type());
+      if (next.isEmpty()) {
+        try {
+          handler.gaveUp(message, error);
+        } catch (RuntimeException hook) { // the entry stays FAILED and visible to admins
+          LOG.warning(() -> "After giving up on " + message.id() + ": " + hook);
+        }
+      }
     }
   }
 }

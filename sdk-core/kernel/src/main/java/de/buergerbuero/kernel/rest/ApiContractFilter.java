@@ -51,7 +51,14 @@ public class ApiContractFilter implements OASFilter {
 
   /** The values of {@value #ACCESS}. */
   public static final Set<String> ACCESS_KINDS =
-      Set.of("public", "citizen", "staff", "admin", "form-server", "form-callback");
+      Set.of(
+          "public",
+          "citizen",
+          "staff",
+          "admin",
+          "form-server",
+          "form-callback",
+          "delivery-callback");
 
   static final String SESSION = "session";
   static final String CSRF = "csrf";
@@ -133,7 +140,7 @@ public class ApiContractFilter implements OASFilter {
                   + " appointments, case work for clerks, administration. Errors are RFC 9457"
                   + " problems with a stable code (docs/error-codes.md). Who may call an operation"
                   + " says its x-access (public, citizen, staff, admin, form-server,"
-                  + " form-callback) and its security requirements.");
+                  + " form-callback, delivery-callback) and its security requirements.");
     }
     Optional<String> publicUrl =
         ConfigProvider.getConfig().getOptionalValue("buergerbuero.public-url", String.class);
@@ -272,7 +279,8 @@ public class ApiContractFilter implements OASFilter {
     return switch (access) {
       case "public" -> List.of();
       case "form-server" -> List.of(OASFactory.createSecurityRequirement().addScheme(FORM_SERVER));
-      case "form-callback" -> List.of(OASFactory.createSecurityRequirement().addScheme(CALLBACK));
+      case "form-callback", "delivery-callback" ->
+          List.of(OASFactory.createSecurityRequirement().addScheme(CALLBACK));
       default -> {
         SecurityRequirement session = OASFactory.createSecurityRequirement().addScheme(SESSION);
         if (!safe) {

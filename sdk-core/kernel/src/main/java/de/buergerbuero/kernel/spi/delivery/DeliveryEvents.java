@@ -3,7 +3,8 @@ package de.buergerbuero.kernel.spi.delivery;
 /**
  * Where a channel reports what became of a delivery after it was handed over (a status callback
  * from the peer, verified by the connector). Reports may repeat and arrive out of order; the SDK
- * keeps the first final state.
+ * keeps a failure, and a delivery reported failed after delivered (a returned letter) counts as
+ * failed.
  */
 @FunctionalInterface
 public interface DeliveryEvents {
