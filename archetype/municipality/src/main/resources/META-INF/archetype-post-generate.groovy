@@ -17,6 +17,8 @@ if (!['none', 'formsolutions', 'fitconnect'].contains(p.get('formServer'))) fail
 if (p.get('formServer') != 'none' && !yes('applications')) fail("formServer=${p.get('formServer')} needs the service portal (applications=y)")
 if (!['none', 'email'].contains(p.get('notices'))) fail("notices must be none or email")
 if (p.get('notices') != 'none' && !yes('applications')) fail("notices=${p.get('notices')} needs the service portal (applications=y)")
+if (!['none', 'zbp', 'hybridmail', 'zbp,hybridmail'].contains(p.get('delivery'))) fail("delivery must be none, zbp, hybridmail or zbp,hybridmail")
+if (p.get('delivery') != 'none' && !yes('applications')) fail("delivery=${p.get('delivery')} needs the service portal (applications=y)")
 if (!['dev', 'saml', 'oidc'].contains(p.get('login'))) fail("login must be dev, saml or oidc")
 if (!['derby', 'postgresql'].contains(p.get('database'))) fail("database must be derby or postgresql")
 if (!yes('applications') && !yes('appointments') && !yes('indoor')) fail("choose at least one sub-project")

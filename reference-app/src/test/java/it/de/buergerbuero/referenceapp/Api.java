@@ -143,7 +143,8 @@ final class Api {
 
   /** The pending outbox entry of an application that has a failed attempt, or null. */
   static JsonObject pendingWithError(String applicationId) {
-    return array(get("/api/v1/admin/outbox?state=PENDING&limit=1000", "admin"))
+    return array(
+            get("/api/v1/admin/outbox?state=PENDING&type=dms.file-application&limit=1000", "admin"))
         .getValuesAs(JsonObject.class)
         .stream()
         .filter(o -> o.getString("idempotencyKey").endsWith(applicationId))

@@ -181,6 +181,32 @@ class ClerkBrowserIT {
     assertThat(browser.find("main").getText()).doesNotContain(reference);
   }
 
+  @Test
+  @DisplayName(
+      "a clerk takes a case, writes an internal note the applicant never sees and filters her cases, by keyboard")
+  void casework() {
+    JsonObject submitted = Api.submit("anna", "bewohnerparkausweis", Api.PARKING);
+    String id = submitted.getString("id");
+    browser.login("clerk-ordnung", "/#/bearbeitung/" + id);
+    int renders = browser.renders();
+    browser.find("#assign-me").sendKeys(Keys.ENTER);
+    browser.waitReady(renders);
+    browser.waitForText("#casework-assignee", "clerk-ordnung");
+    browser.type("#note-text", "Rückruf vereinbart für Dienstag");
+    renders = browser.renders();
+    browser.find("#note-form button[type=submit]").sendKeys(Keys.ENTER);
+    browser.waitReady(renders);
+    browser.waitForText("#notes-list", "Rückruf vereinbart");
+    browser.assertAccessible("case work and notes");
+    browser.screenshot("12-bearbeitung-vermerke");
+    assertThat(Api.get("/api/v1/applications/" + id, "anna").body()).doesNotContain("Rückruf");
+
+    browser.open("/#/bearbeitung?assignee=me");
+    browser.find("#filter-assignee");
+    browser.waitForText("main table", submitted.getString("reference"));
+    browser.assertAccessible("inbox: my cases");
+  }
+
   private static boolean consent(String id) {
     return Api.object(Api.get("/api/v1/applications/" + id, "anna")).getBoolean("postboxConsent");
   }

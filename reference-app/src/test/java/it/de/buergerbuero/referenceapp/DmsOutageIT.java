@@ -38,7 +38,7 @@ class DmsOutageIT {
       try {
         List<Callable<String>> submissions = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
-          submissions.add(() -> submit("anna", "sperrmuell", BULKY_WASTE).getString("id"));
+          submissions.add(() -> submit("ben", "sperrmuell", BULKY_WASTE).getString("id"));
         }
         for (Future<String> f : pool.invokeAll(submissions)) {
           ids.add(f.get());
@@ -58,7 +58,7 @@ class DmsOutageIT {
       JsonObject entry = seen.get();
       assertThat(entry.getInt("attempts")).isGreaterThanOrEqualTo(1);
       assertThat(entry.getString("lastError")).contains("not writable");
-      assertThat(status("anna", first)).isEqualTo("SUBMITTED");
+      assertThat(status("ben", first)).isEqualTo("SUBMITTED");
       assertThat(get("/metrics?scope=application", null).body())
           .contains("buergerbuero_outbox_pending");
     } finally {
@@ -84,7 +84,7 @@ class DmsOutageIT {
     await(
         "every application received",
         Duration.ofSeconds(60),
-        () -> status("anna", ids.get(APPLICATIONS - 1)).equals("RECEIVED"));
+        () -> status("ben", ids.get(APPLICATIONS - 1)).equals("RECEIVED"));
 
     // the first one had a failed attempt during the outage (checked above)
     String probe = ids.get(0);

@@ -33,7 +33,7 @@ class ServerKillIT {
     try {
       List<Callable<String>> submissions = new ArrayList<>();
       for (int i = 0; i < 1500; i++) {
-        submissions.add(() -> submit("anna", "sperrmuell", BULKY_WASTE).getString("id"));
+        submissions.add(() -> submit("ben", "sperrmuell", BULKY_WASTE).getString("id"));
       }
       for (Future<String> f : pool.invokeAll(submissions)) {
         ids.add(f.get());
@@ -104,7 +104,7 @@ class ServerKillIT {
     assertThat(ids)
         .allSatisfy(
             id ->
-                assertThat(get("/api/v1/applications/" + id, "anna").statusCode())
+                assertThat(get("/api/v1/applications/" + id, "ben").statusCode())
                     .as(id)
                     .isEqualTo(200));
   }

@@ -69,6 +69,67 @@ class XdomeaRoutingIT {
             .getValuesAs(JsonObject.class);
     assertThat(trail).extracting(e -> e.getString("action")).contains("DMS_IMPORT_CONFIRMED");
     assertThat(replies.resolve("processed")).isDirectory();
+
+    // the Bescheid goes into the same Vorgang: a further 0401, valid, naming the same Vorgang ID
+    assertThat(
+            postJson(
+                    "/api/v1/staff/applications/" + ok + "/transitions",
+                    "clerk-gewerbe",
+                    "{\"to\":\"IN_PROGRESS\"}")
+                .statusCode())
+        .isEqualTo(200);
+    var issued =
+        postJson(
+            "/api/v1/staff/applications/" + ok + "/decision",
+            "clerk-gewerbe",
+            "{\"outcome\":\"APPROVED\"}");
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    String vorgang = vorgangId(read0401(okProcess));
+    AtomicReference<String> addition = new AtomicReference<>();
+    await(
+        "the Bescheid as a further 0401",
+        Duration.ofSeconds(60),
+        () -> {
+          try (var zips = Files.list(XDOMEA.resolve("drop"))) {
+            for (Path z : zips.filter(f -> f.toString().endsWith("0401.zip")).toList()) {
+              String process = z.getFileName().toString().split("_")[0];
+              String xml = read0401(process);
+              if (!process.equals(okProcess)
+                  && xml.contains("Bescheid-")
+                  && vorgangId(xml).equals(vorgang)) {
+                addition.set(xml);
+                return true;
+              }
+            }
+            return false;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(Path.of(System.getProperty("xdomea.xsd")).toFile())
+        .newValidator()
+        .validate(
+            new StreamSource(
+                new ByteArrayInputStream(addition.get().getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static String read0401(String process) throws Exception {
+    Path zip = XDOMEA.resolve("drop").resolve(process + "_Abgabe.Abgabe.0401.zip");
+    try (ZipFile z = new ZipFile(zip.toFile());
+        InputStream xml = z.getInputStream(z.getEntry(process + "_Abgabe.Abgabe.0401.xml"))) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The ID of the Vorgang a 0401 hands over. */
+  private static String vorgangId(String xml) {
+    var m =
+        java.util.regex.Pattern.compile(
+                "<xdomea:Vorgang>\\s*<xdomea:Identifikation>\\s*<xdomea:ID>([^<]+)</xdomea:ID>")
+            .matcher(xml);
+    assertThat(m.find()).as("a Vorgang with its ID").isTrue();
+    return m.group(1);
   }
 
   private static JsonObject awaitEntry(String applicationId, String state) {

@@ -538,7 +538,7 @@ async function inboxView(params) {
   if (!requireRole('staff')) return;
   const filter = {status: params.get('status') || '', serviceId: params.get('serviceId') || '',
     olderThanDays: params.get('olderThanDays') || '', q: params.get('q') || '',
-    sort: params.get('sort') || ''};
+    sort: params.get('sort') || '', assignee: params.get('assignee') || ''};
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   const [page, services] = await Promise.all([api(`/v1/staff/cases?${query}`), api('/v1/services')]);
   const statusSelect = h('select', {id: 'filter-status', name: 'status'},
@@ -553,6 +553,9 @@ async function inboxView(params) {
     inputmode: 'numeric', value: filter.olderThanDays});
   const search = h('input', {id: 'filter-q', name: 'q', type: 'search', maxlength: '100',
     value: filter.q, 'aria-describedby': 'filter-q-hint'});
+  const assigneeSelect = h('select', {id: 'filter-assignee', name: 'assignee'},
+      ['', 'me', 'none'].map((v) => h('option', {value: v, selected: v === filter.assignee},
+          t(`inbox.assignee.${v || 'any'}`))));
   const sortSelect = h('select', {id: 'filter-sort', name: 'sort'},
       ['oldest', 'newest'].map((s) => h('option', {value: s, selected: s === (filter.sort || 'oldest')}, t(`inbox.sort.${s}`))));
   const form = h('form', {class: 'filters', onsubmit: (e) => {
@@ -562,6 +565,7 @@ async function inboxView(params) {
     if (statusSelect.value) next.set('status', statusSelect.value);
     if (serviceSelect.value) next.set('serviceId', serviceSelect.value);
     if (age.value) next.set('olderThanDays', age.value);
+    if (assigneeSelect.value) next.set('assignee', assigneeSelect.value);
     if (sortSelect.value === 'newest') next.set('sort', 'newest');
     location.hash = `#/bearbeitung${next.toString() ? `?${next}` : ''}`;
   }},
@@ -570,6 +574,7 @@ async function inboxView(params) {
   h('div', {class: 'field'}, h('label', {for: 'filter-status'}, t('inbox.status')), statusSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-service'}, t('inbox.service')), serviceSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-age'}, t('inbox.olderThan')), age),
+  h('div', {class: 'field'}, h('label', {for: 'filter-assignee'}, t('inbox.assignee')), assigneeSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-sort'}, t('inbox.sort')), sortSelect),
   h('button', {type: 'submit', class: 'primary'}, t('inbox.filter')));
   const counts = Object.entries(page.countsByStatus || {});
@@ -581,7 +586,8 @@ async function inboxView(params) {
       h('td', {}, h('a', {href: `#/bearbeitung/${a.id}`}, a.reference)),
       h('td', {}, a.serviceName),
       h('td', {}, `${a.applicantName} (${t(`kind.${a.applicantKind}`)})`),
-      h('td', {}, statusLabel(a.status)), h('td', {}, formatDateTime(a.submittedAt)));
+      h('td', {}, statusLabel(a.status)), h('td', {}, formatDateTime(a.submittedAt)),
+      h('td', {}, [a.assignee, a.team].filter(Boolean).join(' · ') || '–'));
   if (page.items.length === 0) {
     replace(main, heading(t('inbox.title')),
         h('p', {class: 'lead'}, t('inbox.departments', {departments: session.departments.join(', ') || '–'})),
@@ -589,7 +595,8 @@ async function inboxView(params) {
     return;
   }
   const list = table(t('inbox.captionPaged', {n: page.items.length, total: shown}),
-      [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted')],
+      [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted'),
+        t('inbox.assignedTo')],
       page.items.map(row));
   const caption = list.querySelector('caption');
   const [more, status] = loadMore('inbox-more', t('inbox.more'), page.next, list, row,
@@ -616,9 +623,10 @@ function flatten(value, labels, pointer = '') {
 
 async function staffApplicationView(params, id) {
   if (!requireRole('staff')) return;
-  const [view, audit] = await Promise.all([
+  const [view, audit, notes] = await Promise.all([
     api(`/v1/staff/applications/${encodeURIComponent(id)}`),
-    api(`/v1/staff/applications/${encodeURIComponent(id)}/audit`)]);
+    api(`/v1/staff/applications/${encodeURIComponent(id)}/audit`),
+    api(`/v1/staff/applications/${encodeURIComponent(id)}/notes`)]);
   const a = view.application;
   const labels = new Map();
   try {
@@ -673,6 +681,8 @@ async function staffApplicationView(params, id) {
             h('a', {href: `/api/v1/staff/applications/${a.id}/attachments/${f.id}`, download: ''}, f.fileName),
             ` (${f.mediaType}, ${Math.ceil(f.size / 1024)} KB)`)))
         : h('p', {}, t('mine.noAttachments')),
+      caseworkSection(view),
+      notesSection(a, notes),
       h('h2', {}, t('case.changeStatus')), transition,
       a.answerDue ? h('p', {id: 'case-answer-due'}, t('case.answerDue', {date: answerByDay(a.answerDue)})) : null,
       decisionSection(view),
@@ -681,6 +691,81 @@ async function staffApplicationView(params, id) {
       table(t('case.audit'), [t('case.when'), t('case.who'), t('case.what'), t('case.detail')],
           audit.map((e) => h('tr', {}, h('td', {}, formatDateTime(e.at)), h('td', {}, e.actor),
               h('td', {}, e.action), h('td', {}, e.detail || '')))));
+}
+
+/** Who works on the case: assign to me, to a team queue, release; forward to another department. */
+function caseworkSection(view) {
+  const a = view.application;
+  const message = h('div', {});
+  const fail = (error) => { replace(message, problemBox(error)); message.firstChild.focus(); };
+  const assign = async (body, done) => {
+    try {
+      await api(`/v1/staff/applications/${a.id}/assignment`, {method: 'PUT', body});
+      announce(done);
+      await render();
+    } catch (error) { fail(error); }
+  };
+  const me = h('button', {type: 'button', id: 'assign-me'}, t(view.assignee ? 'casework.takeOver' : 'casework.assignMe'));
+  me.addEventListener('click', () => assign({assignee: 'me', team: view.team || null}, t('casework.assignedToMe')));
+  const release = h('button', {type: 'button', id: 'assign-release'}, t('casework.release'));
+  release.addEventListener('click', () => assign({assignee: null, team: view.team || null}, t('casework.released')));
+  const team = view.teams.length ? h('select', {id: 'assign-team', name: 'team'},
+      h('option', {value: ''}, t('casework.noTeam')),
+      view.teams.map((n) => h('option', {value: n, selected: n === view.team}, n))) : null;
+  const teamButton = team ? h('button', {type: 'button', id: 'assign-team-save'}, t('casework.toTeam')) : null;
+  teamButton?.addEventListener('click', () => assign({assignee: view.assignee || null, team: team.value || null},
+      t('casework.teamSet')));
+  const target = h('select', {id: 'forward-to', name: 'department'},
+      view.forwardTargets.map((d) => h('option', {value: d.id}, d.name)));
+  const reason = h('textarea', {id: 'forward-reason', name: 'reason', rows: 2, maxlength: 500, required: ''});
+  const forward = h('form', {class: 'stacked', id: 'forward-form', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api(`/v1/staff/applications/${a.id}/forward`, {method: 'POST',
+        body: {department: target.value, reason: reason.value.trim()}});
+      announce(t('casework.forwarded'));
+      location.hash = '#/bearbeitung';
+    } catch (error) { fail(error); }
+  }},
+  h('div', {class: 'field'}, h('label', {for: 'forward-to'}, t('casework.forwardTo')), target),
+  h('div', {class: 'field'}, h('label', {for: 'forward-reason'}, t('casework.reason')), reason),
+  h('p', {}, h('button', {type: 'submit'}, t('casework.forward'))));
+  return h('section', {id: 'casework', 'aria-labelledby': 'casework-title'},
+      h('h2', {id: 'casework-title'}, t('casework.title')),
+      h('p', {id: 'casework-assignee'}, t('casework.assignee', {who: view.assignee || t('casework.nobody')}),
+          view.team ? ` · ${t('casework.team', {team: view.team})}` : ''),
+      h('p', {}, me, ' ', view.assignee ? release : null),
+      team ? h('p', {}, h('label', {for: 'assign-team'}, t('casework.teamLabel')), ' ', team, ' ', teamButton) : null,
+      message,
+      view.forwardTargets.length ? h('details', {}, h('summary', {}, t('casework.forwardSummary')), forward) : null);
+}
+
+/** Notes only staff see. */
+function notesSection(a, notes) {
+  const message = h('div', {});
+  const text = h('textarea', {id: 'note-text', name: 'text', rows: 3, maxlength: 4000,
+    'aria-describedby': 'note-hint'});
+  const form = h('form', {class: 'stacked', id: 'note-form', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api(`/v1/staff/applications/${a.id}/notes`, {method: 'POST', body: {text: text.value}});
+      announce(t('notes.saved'));
+      await render();
+    } catch (error) {
+      replace(message, problemBox(error));
+      message.firstChild.focus();
+    }
+  }},
+  h('div', {class: 'field'}, h('label', {for: 'note-text'}, t('notes.new')),
+      h('p', {class: 'hint', id: 'note-hint'}, t('notes.hint')), text),
+  message, h('p', {}, h('button', {type: 'submit'}, t('notes.save'))));
+  return h('section', {id: 'notes', 'aria-labelledby': 'notes-title'},
+      h('h2', {id: 'notes-title'}, t('notes.title')),
+      notes.length
+        ? h('ul', {id: 'notes-list'}, notes.map((n) => h('li', {},
+            h('strong', {}, `${n.author}, ${formatDateTime(n.at)}: `), n.text)))
+        : h('p', {}, t('notes.none')),
+      form);
 }
 
 /** How the Bescheid went out; applicants do not see the channels that could not take it. */

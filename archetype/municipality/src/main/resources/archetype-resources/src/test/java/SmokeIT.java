@@ -62,7 +62,15 @@ class SmokeIT {
     assertTrue(callback.body().contains("fitconnect"), callback.body());
   }
 #end
-#if( $formServer != "none" )
+#if( $delivery.contains("hybridmail") )
+
+  @Test
+  void deliveryCallbacksStayClosedUntilConfigured() throws Exception {
+    HttpResponse<String> callback = post("/api/v1/delivery/hybridmail/callbacks", null, "{}");
+    assertEquals(404, callback.statusCode(), callback.body());
+  }
+#end
+#if( $formServer != "none" || $delivery.contains("hybridmail") )
 
   private static String basic(String userAndPassword) {
     return java.util.Base64.getEncoder()

@@ -5,6 +5,7 @@ import de.buergerbuero.applications.ApplicationsError;
 import de.buergerbuero.applications.catalogue.Department;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.delivery.BescheidDelivery;
+import de.buergerbuero.applications.delivery.Recipients;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
 import de.buergerbuero.applications.intake.SafeJson;
@@ -67,6 +68,7 @@ public class DecisionService {
   @Inject Outbox outbox;
   @Inject ApplicantNotices notices;
   @Inject BescheidDelivery delivery;
+  @Inject Recipients recipients;
   @Inject Transactions tx;
   @Inject Clock clock;
 
@@ -292,9 +294,22 @@ public class DecisionService {
                     departmentName,
                     "Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift"
                         + " gültig (§ 37 Abs. 5 VwVfG)."));
+    // the postal address of the form under the name, where a window envelope shows it (hybrid mail)
+    List<String> to = new ArrayList<>(List.of(a.applicant().displayName()));
+    recipients
+        .of(entity)
+        .postalAddress()
+        .ifPresent(
+            p -> {
+              to.add(p.street());
+              to.add(p.postalCode() + " " + p.city());
+              if (!"DE".equals(p.country())) {
+                to.add(p.country());
+              }
+            });
     return new DecisionDocument(
         head,
-        List.of(a.applicant().displayName()),
+        to,
         municipality + ", " + decidedAt,
         a.reference(),
         DecisionTemplate.fill(t.subject().de(), values.apply(false)),

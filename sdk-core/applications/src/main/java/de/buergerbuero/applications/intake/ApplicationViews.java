@@ -109,7 +109,10 @@ public final class ApplicationViews {
       String applicantName,
       String applicantKind,
       Instant submittedAt,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      @Schema(description = "the clerk's account working on it; absent: nobody in particular")
+          String assignee,
+      @Schema(description = "the team queue it waits in; absent: none") String team) {}
 
   /** An application as a clerk sees it: with the applicant, form data and filing state. */
   @Schema(
@@ -124,7 +127,17 @@ public final class ApplicationViews {
       boolean hasPostbox,
       jakarta.json.JsonValue formData,
       String dmsCaseId,
-      List<String> allowedTransitions) {}
+      List<String> allowedTransitions,
+      @Schema(description = "the clerk's account working on it; absent: nobody in particular")
+          String assignee,
+      @Schema(description = "the team queue it waits in; absent: none") String team,
+      @Schema(description = "the team queues of its department") List<String> teams,
+      @Schema(description = "the departments it can be forwarded to")
+          List<DepartmentRef> forwardTargets) {}
+
+  /** A department by id and German name. */
+  @Schema(description = "A department: id and name.")
+  public record DepartmentRef(String id, String name) {}
 
   /** An entry of the audit trail of one application. */
   @Schema(

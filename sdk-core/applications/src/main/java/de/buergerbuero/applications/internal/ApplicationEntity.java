@@ -73,6 +73,12 @@ public class ApplicationEntity {
   @Column(name = "answer_due")
   private Instant answerDue;
 
+  @Column(name = "assignee")
+  private String assignee;
+
+  @Column(name = "team")
+  private String team;
+
   @Column(name = "postbox_consent_at")
   private Instant postboxConsentAt;
 
@@ -173,5 +179,27 @@ public class ApplicationEntity {
 
   public String applicantName() {
     return applicantName;
+  }
+
+  /** The clerk's account working on it; null: nobody in particular. */
+  public String assignee() {
+    return assignee;
+  }
+
+  /** The team queue of the department it waits in; null: none. */
+  public String team() {
+    return team;
+  }
+
+  public void assign(String assignee, String team) {
+    this.assignee = assignee;
+    this.team = team;
+  }
+
+  /** Forwarded to another department: it leaves the old inbox, unassigned. */
+  public void forwardTo(String department) {
+    this.department = department;
+    this.assignee = null;
+    this.team = null;
   }
 }

@@ -24,6 +24,7 @@ public class ApplicationsSchema {
             "V3__retention.sql",
             "V4__decisions.sql",
             "V5__answers.sql",
-            "V6__deliveries.sql"));
+            "V6__deliveries.sql",
+            "V7__casework.sql"));
   }
 }

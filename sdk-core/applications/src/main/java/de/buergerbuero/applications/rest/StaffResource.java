@@ -1,5 +1,6 @@
 package de.buergerbuero.applications.rest;
 
+import de.buergerbuero.applications.casework.CaseworkService;
 import de.buergerbuero.applications.decision.DecisionService;
 import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
 import de.buergerbuero.applications.intake.ApplicationViews.DecisionView;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     extensions = @Extension(name = "x-displayName", value = "Sachbearbeitung"))
 public class StaffResource {
   @Inject StaffService staff;
+  @Inject CaseworkService casework;
   @Inject DecisionService decisions;
   @Inject CallerResolver callers;
   @Inject AttachmentContents contents;
@@ -121,6 +124,10 @@ public class StaffResource {
           @QueryParam("sort")
           String sort,
       @Parameter(description = "next of the page before") @QueryParam("cursor") String cursor,
+      @Parameter(description = "me, none (unassigned) or a colleague's account")
+          @QueryParam("assignee")
+          String assignee,
+      @Parameter(description = "only this team queue") @QueryParam("team") String team,
       @Parameter(description = "cases per page, at most 200")
           @QueryParam("limit")
           @DefaultValue("50")
@@ -143,7 +150,9 @@ public class StaffResource {
             q,
             newest,
             cursor == null || cursor.isBlank() ? null : cursor,
-            limit));
+            limit,
+            assignee,
+            team));
   }
 
   @GET
@@ -336,5 +345,58 @@ public class StaffResource {
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  /** The text of a new note. */
+  @Schema(name = "NewCaseNote", description = "A note only staff see.")
+  public record NewNote(String text) {}
+
+  @PUT
+  @Path("/applications/{id}/assignment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "assignCase",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Zuweisen: mir, einer Kollegin, einem Team-Eingang / assign or take over")
+  @APIResponse(responseCode = "204", description = "Assigned; audited")
+  @APIResponse(responseCode = "400", description = "Unknown team or account (BB-1001)")
+  public void assign(@PathParam("id") String id, CaseworkService.Assignment assignment) {
+    casework.assign(Callers.requireStaff(callers.current()), id, assignment);
+  }
+
+  @POST
+  @Path("/applications/{id}/forward")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "forwardCase",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "An einen anderen Fachbereich abgeben / forward to another department")
+  @APIResponse(responseCode = "204", description = "Forwarded; audited on both sides")
+  @APIResponse(responseCode = "400", description = "Unknown department or no reason (BB-1001)")
+  public void forward(@PathParam("id") String id, CaseworkService.Forwarding forwarding) {
+    casework.forward(Callers.requireStaff(callers.current()), id, forwarding);
+  }
+
+  @GET
+  @Path("/applications/{id}/notes")
+  @Operation(
+      operationId = "listCaseNotes",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Interne Vermerke (nur für Beschäftigte) / internal notes")
+  public List<CaseworkService.CaseNote> notes(@PathParam("id") String id) {
+    return casework.notes(Callers.requireStaff(callers.current()), id);
+  }
+
+  @POST
+  @Path("/applications/{id}/notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "addCaseNote",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Internen Vermerk anlegen / add an internal note")
+  @APIResponse(responseCode = "200", description = "Added; audited without its text")
+  public CaseworkService.CaseNote addNote(@PathParam("id") String id, NewNote note) {
+    return casework.addNote(
+        Callers.requireStaff(callers.current()), id, note == null ? null : note.text());
   }
 }

@@ -127,6 +127,8 @@ public class RetentionJob {
                     + " WHERE d.application_id = a.id AND d.dms_document_id IS NULL)"
                     + " AND NOT EXISTS (SELECT 1 FROM bb_answer w"
                     + " WHERE w.application_id = a.id AND w.filed_at IS NULL)"
+                    + " AND NOT EXISTS (SELECT 1 FROM bb_delivery v"
+                    + " WHERE v.application_id = a.id AND v.state = 'FAILED')"
                     + " ORDER BY a.updated_at FETCH FIRST "
                     + BATCH
                     + " ROWS ONLY")) {
@@ -155,13 +157,16 @@ public class RetentionJob {
                   + " 'WITHDRAWN') AND NOT EXISTS (SELECT 1 FROM bb_decision d"
                   + " WHERE d.application_id = ? AND d.dms_document_id IS NULL)"
                   + " AND NOT EXISTS (SELECT 1 FROM bb_answer w"
-                  + " WHERE w.application_id = ? AND w.filed_at IS NULL)")) {
+                  + " WHERE w.application_id = ? AND w.filed_at IS NULL)"
+                  + " AND NOT EXISTS (SELECT 1 FROM bb_delivery v"
+                  + " WHERE v.application_id = ? AND v.state = 'FAILED')")) {
         // a Bescheid or an answer not yet in the DMS keeps its application: the portal has the
-        // only copy
+        // only copy; so does a Bescheid in the print queue, until a clerk has posted it
         ps.setString(1, id);
         ps.setTimestamp(2, Timestamp.from(cutoff));
         ps.setString(3, id);
         ps.setString(4, id);
+        ps.setString(5, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return false;
@@ -182,6 +187,8 @@ public class RetentionJob {
               "DELETE FROM bb_attachment WHERE application_id = ?",
               "DELETE FROM bb_decision WHERE application_id = ?",
               "DELETE FROM bb_answer WHERE application_id = ?",
+              "DELETE FROM bb_delivery WHERE application_id = ?",
+              "DELETE FROM bb_case_note WHERE application_id = ?",
               "DELETE FROM bb_application_status WHERE application_id = ?",
               "DELETE FROM bb_form_intake WHERE application_id = ?")) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

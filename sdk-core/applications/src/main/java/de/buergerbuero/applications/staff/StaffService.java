@@ -1,9 +1,11 @@
 package de.buergerbuero.applications.staff;
 
 import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.casework.CaseworkService;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.intake.ApplicationService;
 import de.buergerbuero.applications.intake.ApplicationViews.AuditTrailEntry;
+import de.buergerbuero.applications.intake.ApplicationViews.DepartmentRef;
 import de.buergerbuero.applications.intake.ApplicationViews.InboxItem;
 import de.buergerbuero.applications.intake.ApplicationViews.StaffApplicationView;
 import de.buergerbuero.applications.intake.PageCursor;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class StaffService {
   @PersistenceContext EntityManager em;
+  @Inject CaseworkService casework;
   @Inject ApplicationService applications;
   @Inject ServiceCatalogue catalogue;
   @Inject AuditLog audit;
@@ -139,7 +142,21 @@ public class StaffService {
       String search,
       boolean newestFirst,
       String cursor,
-      int limit) {}
+      int limit,
+      String assignee,
+      String team) {
+    /** The query without assignment filters. */
+    public CaseQuery(
+        ApplicationStatus status,
+        String serviceId,
+        Integer olderThanDays,
+        String search,
+        boolean newestFirst,
+        String cursor,
+        int limit) {
+      this(status, serviceId, olderThanDays, search, newestFirst, cursor, limit, null, null);
+    }
+  }
 
   /**
    * One page of cases, the cursor of the next page (absent on the last), and how many cases the
@@ -150,7 +167,12 @@ public class StaffService {
       description =
           "One page of the inbox: the cases, the cursor of the next page (absent on the last) and"
               + " the number of cases per status for the other filters.")
-  public record CasePage(List<InboxItem> items, String next, Map<String, Long> countsByStatus) {}
+  public record CasePage(
+      List<InboxItem> items,
+      String next,
+      Map<String, Long> countsByStatus,
+      @Schema(description = "cases per assignee for the other filters; none: unassigned")
+          Map<String, Long> countsByAssignee) {}
 
   public CasePage cases(Caller.StaffCaller staff, CaseQuery query) {
     return tx.required(() -> casesInTx(staff, query));
@@ -158,7 +180,7 @@ public class StaffService {
 
   private CasePage casesInTx(Caller.StaffCaller staff, CaseQuery query) {
     if (!staff.admin() && staff.departments().isEmpty()) {
-      return new CasePage(List.of(), null, Map.of());
+      return new CasePage(List.of(), null, Map.of(), Map.of());
     }
     Conditions where = visible(staff, query.serviceId(), query.olderThanDays());
     String search = query.search() == null ? "" : query.search().strip();
@@ -180,6 +202,28 @@ public class StaffService {
             "name",
             "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%");
       }
+    }
+    String team = query.team() == null || query.team().isBlank() ? null : query.team().strip();
+    where.and(team != null, " AND a.team = :team", "team", team);
+    Map<String, Long> byAssignee = new TreeMap<>();
+    var assigneeQuery =
+        em.createQuery(
+            "SELECT a.assignee, COUNT(a) FROM ApplicationEntity a"
+                + where.jpql
+                + " GROUP BY a.assignee",
+            Object[].class);
+    where.bind(assigneeQuery);
+    for (Object[] row : assigneeQuery.getResultList()) {
+      byAssignee.put(row[0] == null ? "none" : (String) row[0], ((Number) row[1]).longValue());
+    }
+    String assignee =
+        query.assignee() == null || query.assignee().isBlank() ? null : query.assignee().strip();
+    if ("none".equals(assignee)) {
+      where.and(" AND a.assignee IS NULL", Map.of());
+    } else if (assignee != null) {
+      where.and(
+          " AND a.assignee = :assignee",
+          Map.of("assignee", "me".equals(assignee) ? staff.accountName() : assignee));
     }
     Map<String, Long> counts = new TreeMap<>();
     var countQuery =
@@ -210,7 +254,8 @@ public class StaffService {
     where.bind(page);
     int limit = Math.max(1, Math.min(query.limit(), 200));
     PageCursor.Slice slice = PageCursor.slice(page.setMaxResults(limit + 1).getResultList(), limit);
-    return new CasePage(slice.rows().stream().map(this::inboxItem).toList(), slice.next(), counts);
+    return new CasePage(
+        slice.rows().stream().map(this::inboxItem).toList(), slice.next(), counts, byAssignee);
   }
 
   /** Something that looks like (the start of) an Aktenzeichen, e.g. MS-2026-0001. */
@@ -332,7 +377,9 @@ public class StaffService {
         a.applicant().displayName(),
         a.applicant().kind().name(),
         a.submittedAt(),
-        a.updatedAt());
+        a.updatedAt(),
+        e.assignee(),
+        e.team());
   }
 
   private StaffApplicationView staffView(ApplicationEntity e) {
@@ -346,6 +393,14 @@ public class StaffService {
         a.applicant().postboxHandle() != null,
         Json.createReader(new StringReader(e.formData())).readValue(),
         e.dmsCaseId(),
-        a.status().staffTransitions().stream().map(Enum::name).sorted().toList());
+        a.status().staffTransitions().stream().map(Enum::name).sorted().toList(),
+        e.assignee(),
+        e.team(),
+        casework.teams(a.department()),
+        catalogue.catalogue().departments().entrySet().stream()
+            .filter(d -> !d.getKey().equals(a.department()))
+            .map(d -> new DepartmentRef(d.getKey(), d.getValue().name().de()))
+            .sorted(java.util.Comparator.comparing(DepartmentRef::name))
+            .toList());
   }
 }

@@ -82,24 +82,49 @@ class RetentionJobTest {
     insert("d-unfiled", "sperrmuell", "APPROVED", null, 100);
     insert("e-own-rule", "parken", "WITHDRAWN", "fs-5", 8);
     insert("f-bescheid-unfiled", "sperrmuell", "REJECTED", "fs-6", 100);
+    insert("g-print-queue", "sperrmuell", "APPROVED", "fs-7", 100);
     decision("a-expired", "fs-1/02-Bescheid.pdf");
     decision("f-bescheid-unfiled", null);
+    decision("g-print-queue", "fs-7/02-Bescheid.pdf");
+    delivery("a-expired", "POSTED_BY_HAND");
+    delivery("g-print-queue", "FAILED");
 
     assertThat(job.purge()).isEqualTo(2);
 
     assertThat(ids("bb_application", "id"))
-        .as("a Bescheid the DMS does not have yet keeps its application")
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
-    assertThat(ids("bb_decision", "application_id")).containsExactly("f-bescheid-unfiled");
+        .as(
+            "a Bescheid the DMS does not have yet, or one in the print queue, keeps its application")
+        .containsExactlyInAnyOrder(
+            "b-young", "c-open", "d-unfiled", "f-bescheid-unfiled", "g-print-queue");
+    assertThat(ids("bb_delivery", "application_id")).containsExactly("g-print-queue");
+    assertThat(ids("bb_decision", "application_id"))
+        .containsExactlyInAnyOrder("f-bescheid-unfiled", "g-print-queue");
     assertThat(ids("bb_attachment", "application_id"))
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
+        .containsExactlyInAnyOrder(
+            "b-young", "c-open", "d-unfiled", "f-bescheid-unfiled", "g-print-queue");
     assertThat(ids("bb_application_status", "application_id"))
-        .containsExactlyInAnyOrder("b-young", "c-open", "d-unfiled", "f-bescheid-unfiled");
+        .containsExactlyInAnyOrder(
+            "b-young", "c-open", "d-unfiled", "f-bescheid-unfiled", "g-print-queue");
     assertThat(audited)
         .containsExactlyInAnyOrder(
             "system:retention APPLICATION_DELETED application:a-expired",
             "system:retention APPLICATION_DELETED application:e-own-rule");
     assertThat(job.purge()).as("nothing left to delete").isZero();
+  }
+
+  private void delivery(String applicationId, String state) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO bb_delivery (id, application_id, channel, state, created_at,"
+                    + " updated_at) VALUES (?, ?, 'hybridmail', ?, ?, ?)")) {
+      ps.setString(1, applicationId + "-v");
+      ps.setString(2, applicationId);
+      ps.setString(3, state);
+      ps.setTimestamp(4, Timestamp.from(NOW));
+      ps.setTimestamp(5, Timestamp.from(NOW));
+      ps.executeUpdate();
+    }
   }
 
   private void decision(String applicationId, String dmsDocumentId) throws SQLException {

@@ -17,10 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -131,13 +131,21 @@ class DeliveryIT {
   @Test
   @DisplayName(
       "without a postbox the letter goes by post; returned, it waits in the department's print queue until posted by hand")
-  void returnedLetter() {
+  void returnedLetter() throws Exception {
     TestCaller lotte = TestCaller.citizen("lotte");
     String id = cases.inProgress(lotte, "sperrmuell", WITH_ADDRESS);
     String reference = api.getObject("/api/v1/applications/" + id, lotte).getString("reference");
     issue(id);
     await("posted", Duration.ofSeconds(30), () -> !deliveredFor("hybridmail", reference).isEmpty());
     JsonObject letter = deliveredFor("hybridmail", reference).get(0);
+    byte[] pdf =
+        api.sendBytes(api.request("/api/v1/applications/" + id + "/decision", lotte).GET().build())
+            .body();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .as("the address for the envelope's window")
+          .contains("Lotte Muster", "Hauptstraße 1", "12345 Teststadt");
+    }
     assertThat(letter.getString("address"))
         .isEqualTo("Lotte Muster, Hauptstraße 1, 12345 Teststadt");
     await(
@@ -223,30 +231,43 @@ class DeliveryIT {
 
   @Test
   @DisplayName(
-      "the letter channel down while Bescheide are issued: after recovery each is posted exactly once")
-  void channelDown() {
-    channel("hybridmail", false);
+      "every channel down (postbox, letter, e-mail) while Bescheide are issued: after recovery each is delivered exactly once")
+  void channelsDown() {
+    List<String> kinds = List.of("zbp", "hybridmail", "email");
+    kinds.forEach(k -> channel(k, false));
+    TestCaller greta = TestCaller.citizenWithPostbox("greta", UUID.randomUUID().toString());
+    TestCaller fritz = TestCaller.citizen("fritz");
+    Map<String, TestCaller> who = new java.util.LinkedHashMap<>();
     try {
-      TestCaller fritz = TestCaller.citizen("fritz");
-      List<String> ids = new ArrayList<>();
       for (int i = 0; i < DECISIONS; i++) {
+        TestCaller applicant = i % 2 == 0 ? greta : fritz;
         HttpResponse<String> r =
-            api.postJson("/api/v1/applications", fritz, application("sperrmuell", WITH_ADDRESS));
+            api.postJson(
+                "/api/v1/applications", applicant, application("sperrmuell", WITH_ADDRESS));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        ids.add(object(r).getString("id"));
+        String id = object(r).getString("id");
+        who.put(id, applicant);
+        if (applicant == greta) {
+          HttpResponse<String> consent =
+              api.send(
+                  api.request("/api/v1/applications/" + id + "/postbox-consent", greta)
+                      .header("Content-Type", "application/json")
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"consent\":true}"))
+                      .build());
+          assertThat(consent.statusCode()).isEqualTo(200);
+        }
       }
       await(
           "all filed",
           Duration.ofSeconds(120),
           () ->
-              ids.stream()
+              who.entrySet().stream()
                   .allMatch(
-                      id ->
-                          api.getObject("/api/v1/applications/" + id, fritz)
+                      e ->
+                          api.getObject("/api/v1/applications/" + e.getKey(), e.getValue())
                               .getString("status")
                               .equals("RECEIVED")));
-      Map<String, String> references = new java.util.HashMap<>();
-      for (String id : ids) {
+      for (String id : who.keySet()) {
         assertThat(
                 api.postJson(
                         "/api/v1/staff/applications/" + id + "/transitions",
@@ -255,34 +276,51 @@ class DeliveryIT {
                     .statusCode())
             .isEqualTo(200);
         issue(id);
-        references.put(
-            id, api.getObject("/api/v1/applications/" + id, fritz).getString("reference"));
       }
-      assertThat(delivered("hybridmail"))
-          .noneMatch(d -> references.containsValue(d.getString("reference")));
     } finally {
-      channel("hybridmail", true);
+      kinds.forEach(k -> channel(k, true));
     }
+    Map<String, String> references =
+        who.keySet().stream()
+            .collect(
+                Collectors.toMap(
+                    id -> id,
+                    id ->
+                        api.getObject("/api/v1/applications/" + id, who.get(id))
+                            .getString("reference")));
+    List<String> postbox =
+        who.keySet().stream().filter(id -> who.get(id) == greta).map(references::get).toList();
+    List<String> letters =
+        who.keySet().stream().filter(id -> who.get(id) == fritz).map(references::get).toList();
+    Function<String, Map<String, Long>> perReference =
+        kind ->
+            delivered(kind).stream()
+                .filter(d -> references.containsValue(d.getString("reference")))
+                .filter(d -> !kind.equals("email") || d.getString("subject").startsWith("Bescheid"))
+                .collect(
+                    Collectors.groupingBy(d -> d.getString("reference"), Collectors.counting()));
     await(
-        "all posted after recovery",
+        "all delivered after recovery",
         Duration.ofSeconds(300),
         () ->
-            delivered("hybridmail").stream()
-                    .map(d -> d.getString("recipientName"))
-                    .filter("Fritz Muster"::equals)
-                    .count()
-                >= DECISIONS);
-    Map<String, Long> perReference =
-        delivered("hybridmail").stream()
-            .filter(d -> d.getString("recipientName").equals("Fritz Muster"))
-            .collect(Collectors.groupingBy(d -> d.getString("reference"), Collectors.counting()));
-    assertThat(perReference).hasSize(DECISIONS);
-    assertThat(perReference.values()).allMatch(n -> n == 1L);
+            perReference.apply("zbp").size() == postbox.size()
+                && perReference.apply("hybridmail").size() == letters.size()
+                && perReference.apply("email").size() == DECISIONS);
+    assertThat(perReference.apply("zbp").keySet()).containsExactlyInAnyOrderElementsOf(postbox);
+    assertThat(perReference.apply("hybridmail").keySet())
+        .containsExactlyInAnyOrderElementsOf(letters);
+    for (String kind : kinds) {
+      assertThat(perReference.apply(kind).values()).as(kind).allMatch(n -> n == 1L);
+    }
     System.out.println(
-        "DeliveryIT.channelDown: "
+        "DeliveryIT.channelsDown: "
             + DECISIONS
-            + " Bescheide issued while the letter channel was down, "
-            + perReference.size()
-            + " posted after recovery, each once");
+            + " Bescheide issued with postbox, letter and e-mail channels down; after recovery "
+            + perReference.apply("zbp").size()
+            + " in the postbox, "
+            + perReference.apply("hybridmail").size()
+            + " by letter, "
+            + perReference.apply("email").size()
+            + " notices, each exactly once");
   }
 }

@@ -1,9 +1,7 @@
 package de.buergerbuero.connector.formsolutions.api;
 
+import de.buergerbuero.kernel.http.StatusErrors;
 import de.buergerbuero.kernel.spi.forms.FormServerException;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
  * The one place where the form server's HTTP answers become the connector's errors:
@@ -18,22 +16,11 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
  * Timeouts, broken connections and bodies that are not the API's JSON are translated by {@link
  * FormsolutionsClient}, since no HTTP answer exists for them.
  */
-public final class FormsolutionsErrors implements ResponseExceptionMapper<FormServerException> {
+public final class FormsolutionsErrors extends StatusErrors<FormServerException> {
   static final String PEER = "Formularserver";
 
   @Override
-  public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-    return status / 100 != 2;
-  }
-
-  @Override
-  public FormServerException toThrowable(Response response) {
-    int status = response.getStatus();
-    response.close();
-    return forStatus(status);
-  }
-
-  static FormServerException forStatus(int status) {
+  protected FormServerException forStatus(int status) {
     String what = PEER + " antwortet HTTP " + status;
     if (status == 408 || status == 429 || status >= 500) {
       return FormServerException.unavailable(what, null);
