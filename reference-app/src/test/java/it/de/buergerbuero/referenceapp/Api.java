@@ -106,11 +106,24 @@ final class Api {
 
   /** Submits an application as JSON and asserts 201. */
   static JsonObject submit(String user, String serviceId, String formData) {
-    HttpResponse<String> r =
-        postJson(
-            "/api/v1/applications",
-            user,
-            "{\"serviceId\":\"" + serviceId + "\",\"formData\":" + formData + "}");
+    return submit(user, null, serviceId, formData);
+  }
+
+  /**
+   * Submits as the development login's user with this eIDAS trust level (header {@code
+   * X-Development-Trust-Level}; null: the account's own) and asserts 201.
+   */
+  static JsonObject submit(String user, String trustLevel, String serviceId, String formData) {
+    HttpRequest.Builder request =
+        request("/api/v1/applications", user)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"serviceId\":\"" + serviceId + "\",\"formData\":" + formData + "}"));
+    if (trustLevel != null) {
+      request.header("X-Development-Trust-Level", trustLevel);
+    }
+    HttpResponse<String> r = send(request.build());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return object(r);
   }

@@ -205,6 +205,24 @@ class ClerkBrowserIT {
     browser.find("#filter-assignee");
     browser.waitForText("main table", submitted.getString("reference"));
     browser.assertAccessible("inbox: my cases");
+
+    // a follow-up date that has come makes the case due
+    var followUp =
+        Api.send(
+            Api.request("/api/v1/staff/applications/" + id + "/follow-up", "clerk-ordnung")
+                .header("Content-Type", "application/json")
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"date\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}"))
+                .build());
+    assertThat(followUp.statusCode()).isEqualTo(204);
+    browser.open("/#/bearbeitung/" + id);
+    browser.waitForText("#casework", "Wiedervorlage");
+    browser.open("/#/bearbeitung?due=due");
+    browser.find("#filter-due");
+    browser.waitForText("main table", submitted.getString("reference"));
+    browser.assertAccessible("inbox: due cases");
+    browser.screenshot("13-posteingang-faellig");
   }
 
   private static boolean consent(String id) {

@@ -62,7 +62,7 @@ class CmisOutageIT {
     try {
       List<Callable<JsonObject>> submissions = new ArrayList<>();
       for (int i = 0; i < APPLICATIONS; i++) {
-        submissions.add(() -> submit("anna", "grabnutzung-verlaengerung", GRAVE));
+        submissions.add(() -> submit("ben", "low", "grabnutzung-verlaengerung", GRAVE));
       }
       for (Future<JsonObject> f : pool.invokeAll(submissions)) {
         JsonObject application = f.get();
@@ -81,7 +81,7 @@ class CmisOutageIT {
           return failedAttempt.get() != null;
         });
     assertThat(failedAttempt.get().getString("lastError")).contains("CMIS-Server nicht erreichbar");
-    assertThat(status("anna", first)).isEqualTo("SUBMITTED");
+    assertThat(status("ben", first)).isEqualTo("SUBMITTED");
 
     CMIS.start();
 
@@ -131,8 +131,7 @@ class CmisOutageIT {
     await(
         "every application received",
         Duration.ofSeconds(60),
-        () ->
-            referenceById.keySet().stream().allMatch(id -> "RECEIVED".equals(status("anna", id))));
+        () -> referenceById.keySet().stream().allMatch(id -> "RECEIVED".equals(status("ben", id))));
   }
 
   /** Case folder name → object id, below the configured base folder of the repository. */

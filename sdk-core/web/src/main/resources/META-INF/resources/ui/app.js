@@ -538,7 +538,7 @@ async function inboxView(params) {
   if (!requireRole('staff')) return;
   const filter = {status: params.get('status') || '', serviceId: params.get('serviceId') || '',
     olderThanDays: params.get('olderThanDays') || '', q: params.get('q') || '',
-    sort: params.get('sort') || '', assignee: params.get('assignee') || ''};
+    sort: params.get('sort') || '', assignee: params.get('assignee') || '', due: params.get('due') || ''};
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   const [page, services] = await Promise.all([api(`/v1/staff/cases?${query}`), api('/v1/services')]);
   const statusSelect = h('select', {id: 'filter-status', name: 'status'},
@@ -556,6 +556,9 @@ async function inboxView(params) {
   const assigneeSelect = h('select', {id: 'filter-assignee', name: 'assignee'},
       ['', 'me', 'none'].map((v) => h('option', {value: v, selected: v === filter.assignee},
           t(`inbox.assignee.${v || 'any'}`))));
+  const dueSelect = h('select', {id: 'filter-due', name: 'due'},
+      ['', 'due', 'overdue'].map((v) => h('option', {value: v, selected: v === filter.due},
+          t(`inbox.due.${v || 'any'}`))));
   const sortSelect = h('select', {id: 'filter-sort', name: 'sort'},
       ['oldest', 'newest'].map((s) => h('option', {value: s, selected: s === (filter.sort || 'oldest')}, t(`inbox.sort.${s}`))));
   const form = h('form', {class: 'filters', onsubmit: (e) => {
@@ -566,6 +569,7 @@ async function inboxView(params) {
     if (serviceSelect.value) next.set('serviceId', serviceSelect.value);
     if (age.value) next.set('olderThanDays', age.value);
     if (assigneeSelect.value) next.set('assignee', assigneeSelect.value);
+    if (dueSelect.value) next.set('due', dueSelect.value);
     if (sortSelect.value === 'newest') next.set('sort', 'newest');
     location.hash = `#/bearbeitung${next.toString() ? `?${next}` : ''}`;
   }},
@@ -575,6 +579,7 @@ async function inboxView(params) {
   h('div', {class: 'field'}, h('label', {for: 'filter-service'}, t('inbox.service')), serviceSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-age'}, t('inbox.olderThan')), age),
   h('div', {class: 'field'}, h('label', {for: 'filter-assignee'}, t('inbox.assignee')), assigneeSelect),
+  h('div', {class: 'field'}, h('label', {for: 'filter-due'}, t('inbox.dueFilter')), dueSelect),
   h('div', {class: 'field'}, h('label', {for: 'filter-sort'}, t('inbox.sort')), sortSelect),
   h('button', {type: 'submit', class: 'primary'}, t('inbox.filter')));
   const counts = Object.entries(page.countsByStatus || {});
@@ -587,7 +592,9 @@ async function inboxView(params) {
       h('td', {}, a.serviceName),
       h('td', {}, `${a.applicantName} (${t(`kind.${a.applicantKind}`)})`),
       h('td', {}, statusLabel(a.status)), h('td', {}, formatDateTime(a.submittedAt)),
-      h('td', {}, [a.assignee, a.team].filter(Boolean).join(' · ') || '–'));
+      h('td', {}, [a.assignee, a.team].filter(Boolean).join(' · ') || '–'),
+      h('td', {}, [a.decideBy ? formatDate(a.decideBy) : null,
+        a.followUp ? t('inbox.followUpOn', {date: formatDate(a.followUp)}) : null].filter(Boolean).join(' · ') || '–'));
   if (page.items.length === 0) {
     replace(main, heading(t('inbox.title')),
         h('p', {class: 'lead'}, t('inbox.departments', {departments: session.departments.join(', ') || '–'})),
@@ -596,7 +603,7 @@ async function inboxView(params) {
   }
   const list = table(t('inbox.captionPaged', {n: page.items.length, total: shown}),
       [t('mine.reference'), t('mine.service'), t('inbox.applicant'), t('mine.status'), t('mine.submitted'),
-        t('inbox.assignedTo')],
+        t('inbox.assignedTo'), t('inbox.deadline')],
       page.items.map(row));
   const caption = list.querySelector('caption');
   const [more, status] = loadMore('inbox-more', t('inbox.more'), page.next, list, row,
@@ -730,8 +737,20 @@ function caseworkSection(view) {
   h('div', {class: 'field'}, h('label', {for: 'forward-to'}, t('casework.forwardTo')), target),
   h('div', {class: 'field'}, h('label', {for: 'forward-reason'}, t('casework.reason')), reason),
   h('p', {}, h('button', {type: 'submit'}, t('casework.forward'))));
+  const day = h('input', {type: 'date', id: 'follow-up-date', name: 'date',
+    value: view.followUp ? new Date(view.followUp).toLocaleDateString('sv-SE', {timeZone: 'Europe/Berlin'}) : ''});
+  const saveDay = h('button', {type: 'button', id: 'follow-up-save'}, t('casework.followUpSave'));
+  saveDay.addEventListener('click', async () => {
+    try {
+      await api(`/v1/staff/applications/${a.id}/follow-up`, {method: 'PUT', body: {date: day.value || null}});
+      announce(t('casework.followUpSaved'));
+      await render();
+    } catch (error) { fail(error); }
+  });
   return h('section', {id: 'casework', 'aria-labelledby': 'casework-title'},
       h('h2', {id: 'casework-title'}, t('casework.title')),
+      view.decideBy ? h('p', {id: 'casework-deadline'}, t('casework.decideBy', {date: formatDate(view.decideBy)})) : null,
+      h('p', {}, h('label', {for: 'follow-up-date'}, t('casework.followUp')), ' ', day, ' ', saveDay),
       h('p', {id: 'casework-assignee'}, t('casework.assignee', {who: view.assignee || t('casework.nobody')}),
           view.team ? ` · ${t('casework.team', {team: view.team})}` : ''),
       h('p', {}, me, ' ', view.assignee ? release : null),

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class CaseworkService {
   public static final String TEAMS_KEY = "buergerbuero.staff.teams.";
+  public static final String DECIDE_DAYS_KEY = "buergerbuero.staff.decide-days";
   private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._@-]{1,200}");
 
   @PersistenceContext EntityManager em;
@@ -66,6 +67,61 @@ public class CaseworkService {
   /** A note staff wrote about a case; the applicant never sees it. */
   @Schema(name = "CaseNote", description = "A note only staff see.")
   public record CaseNote(String id, String author, String text, Instant at) {}
+
+  /**
+   * By when an application submitted now should be decided: {@value #DECIDE_DAYS_KEY}{@code
+   * .<serviceId>} days, else {@value #DECIDE_DAYS_KEY} days; null when neither is set.
+   */
+  public Instant decideBy(String serviceId, Instant submitted) {
+    return config
+        .getOptionalValue(DECIDE_DAYS_KEY + "." + serviceId, Integer.class)
+        .or(() -> config.getOptionalValue(DECIDE_DAYS_KEY, Integer.class))
+        .filter(days -> days > 0)
+        .map(days -> submitted.plus(java.time.Duration.ofDays(days)))
+        .orElse(null);
+  }
+
+  /**
+   * Sets or clears the follow-up date (Wiedervorlage) of a case: from the start of that day (in the
+   * town's time zone) the case is due in its department's inbox.
+   */
+  public void followUp(Caller.StaffCaller clerk, String id, FollowUp followUp) {
+    java.time.LocalDate day;
+    try {
+      day =
+          followUp == null || followUp.date() == null || followUp.date().isBlank()
+              ? null
+              : java.time.LocalDate.parse(followUp.date().strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw InvalidInputException.field("date", "Datum im Format JJJJ-MM-TT.");
+    }
+    Instant at = day == null ? null : day.atStartOfDay(zone()).toInstant();
+    tx.required(
+        () -> {
+          ApplicationEntity entity = locked(clerk, id);
+          if (!Objects.equals(at, entity.followUp())) {
+            entity.followUp(at);
+            audit.append(
+                clerk.auditId(),
+                "FOLLOW_UP_SET",
+                ApplicationService.AUDIT_OBJECT,
+                id,
+                day == null ? "-" : day.toString());
+          }
+        });
+  }
+
+  private java.time.ZoneId zone() {
+    return java.time.ZoneId.of(
+        config.getOptionalValue("buergerbuero.timezone", String.class).orElse("Europe/Berlin"));
+  }
+
+  /** A follow-up date (ISO, e.g. 2026-12-15), or null/blank to clear it. */
+  @Schema(
+      name = "FollowUp",
+      description = "The follow-up date (Wiedervorlage), or null to clear it.",
+      example = "{\"date\": \"2026-12-15\"}")
+  public record FollowUp(String date) {}
 
   /** The teams of a department, as configured. */
   public List<String> teams(String department) {

@@ -2,6 +2,7 @@ package de.buergerbuero.applications.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.buergerbuero.applications.ApplicationsError;
+import de.buergerbuero.applications.casework.CaseworkService;
 import de.buergerbuero.applications.catalogue.ServiceCatalogue;
 import de.buergerbuero.applications.delivery.DeliveryRecords;
 import de.buergerbuero.applications.delivery.StatusMessages;
@@ -53,6 +54,7 @@ public class ApplicationService {
 
   @PersistenceContext EntityManager em;
   @Inject StatusMessages statusMessages;
+  @Inject CaseworkService casework;
   @Inject DeliveryRecords deliveries;
   @Inject ServiceCatalogue catalogue;
   @Inject Outbox outbox;
@@ -174,7 +176,10 @@ public class ApplicationService {
             now,
             now);
     String id = application.id().toString();
-    em.persist(new ApplicationEntity(application, caller.trustLevel(), formData.toString()));
+    ApplicationEntity created =
+        new ApplicationEntity(application, caller.trustLevel(), formData.toString());
+    created.decideBy(casework.decideBy(service.id(), now));
+    em.persist(created);
     em.persist(
         new StatusChangeEntity(id, null, ApplicationStatus.SUBMITTED, Actor.APPLICANT, null, now));
     List<AttachmentView> attachments = new java.util.ArrayList<>();

@@ -112,7 +112,9 @@ public final class ApplicationViews {
       Instant updatedAt,
       @Schema(description = "the clerk's account working on it; absent: nobody in particular")
           String assignee,
-      @Schema(description = "the team queue it waits in; absent: none") String team) {}
+      @Schema(description = "the team queue it waits in; absent: none") String team,
+      @Schema(description = "by when it should be decided; absent: no deadline") Instant decideBy,
+      @Schema(description = "the follow-up date (Wiedervorlage); absent: none") Instant followUp) {}
 
   /** An application as a clerk sees it: with the applicant, form data and filing state. */
   @Schema(
@@ -133,7 +135,9 @@ public final class ApplicationViews {
       @Schema(description = "the team queue it waits in; absent: none") String team,
       @Schema(description = "the team queues of its department") List<String> teams,
       @Schema(description = "the departments it can be forwarded to")
-          List<DepartmentRef> forwardTargets) {}
+          List<DepartmentRef> forwardTargets,
+      @Schema(description = "by when it should be decided; absent: no deadline") Instant decideBy,
+      @Schema(description = "the follow-up date (Wiedervorlage); absent: none") Instant followUp) {}
 
   /** A department by id and German name. */
   @Schema(description = "A department: id and name.")

@@ -73,6 +73,12 @@ public class ApplicationEntity {
   @Column(name = "answer_due")
   private Instant answerDue;
 
+  @Column(name = "decide_by")
+  private Instant decideBy;
+
+  @Column(name = "follow_up")
+  private Instant followUp;
+
   @Column(name = "assignee")
   private String assignee;
 
@@ -201,5 +207,23 @@ public class ApplicationEntity {
     this.department = department;
     this.assignee = null;
     this.team = null;
+  }
+
+  /** By when it should be decided (the service's processing time); null: no deadline. */
+  public Instant decideBy() {
+    return decideBy;
+  }
+
+  public void decideBy(Instant deadline) {
+    this.decideBy = deadline;
+  }
+
+  /** The clerk's follow-up date (Wiedervorlage), start of that day; null: none. */
+  public Instant followUp() {
+    return followUp;
+  }
+
+  public void followUp(Instant at) {
+    this.followUp = at;
   }
 }

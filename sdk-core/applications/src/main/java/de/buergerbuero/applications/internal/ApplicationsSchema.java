@@ -25,6 +25,7 @@ public class ApplicationsSchema {
             "V4__decisions.sql",
             "V5__answers.sql",
             "V6__deliveries.sql",
-            "V7__casework.sql"));
+            "V7__casework.sql",
+            "V8__deadlines.sql"));
   }
 }

@@ -128,6 +128,12 @@ public class StaffResource {
           @QueryParam("assignee")
           String assignee,
       @Parameter(description = "only this team queue") @QueryParam("team") String team,
+      @Parameter(
+              description =
+                  "due: follow-up date reached or deadline passed; overdue: deadline passed (open"
+                      + " cases only)")
+          @QueryParam("due")
+          String due,
       @Parameter(description = "cases per page, at most 200")
           @QueryParam("limit")
           @DefaultValue("50")
@@ -152,7 +158,8 @@ public class StaffResource {
             cursor == null || cursor.isBlank() ? null : cursor,
             limit,
             assignee,
-            team));
+            team,
+            due));
   }
 
   @GET
@@ -375,6 +382,19 @@ public class StaffResource {
   @APIResponse(responseCode = "400", description = "Unknown department or no reason (BB-1001)")
   public void forward(@PathParam("id") String id, CaseworkService.Forwarding forwarding) {
     casework.forward(Callers.requireStaff(callers.current()), id, forwarding);
+  }
+
+  @PUT
+  @Path("/applications/{id}/follow-up")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setFollowUp",
+      extensions = @Extension(name = "x-access", value = "staff"),
+      summary = "Wiedervorlage setzen oder löschen / set or clear the follow-up date")
+  @APIResponse(responseCode = "204", description = "Set; audited")
+  @APIResponse(responseCode = "400", description = "Not a date (BB-1001)")
+  public void followUp(@PathParam("id") String id, CaseworkService.FollowUp followUp) {
+    casework.followUp(Callers.requireStaff(callers.current()), id, followUp);
   }
 
   @GET

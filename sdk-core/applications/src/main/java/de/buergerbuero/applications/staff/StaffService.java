@@ -144,7 +144,8 @@ public class StaffService {
       String cursor,
       int limit,
       String assignee,
-      String team) {
+      String team,
+      String due) {
     /** The query without assignment filters. */
     public CaseQuery(
         ApplicationStatus status,
@@ -154,7 +155,7 @@ public class StaffService {
         boolean newestFirst,
         String cursor,
         int limit) {
-      this(status, serviceId, olderThanDays, search, newestFirst, cursor, limit, null, null);
+      this(status, serviceId, olderThanDays, search, newestFirst, cursor, limit, null, null, null);
     }
   }
 
@@ -202,6 +203,18 @@ public class StaffService {
             "name",
             "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%");
       }
+    }
+    String due = query.due() == null || query.due().isBlank() ? null : query.due().strip();
+    if (due != null && !due.equals("due") && !due.equals("overdue")) {
+      throw InvalidInputException.field("due", "Erlaubt sind due und overdue.");
+    }
+    if (due != null) {
+      List<ApplicationStatus> open =
+          java.util.Arrays.stream(ApplicationStatus.values()).filter(st -> !st.isFinal()).toList();
+      where.and(
+          " AND a.status IN :open AND (a.decideBy < :now"
+              + (due.equals("due") ? " OR a.followUp <= :now)" : ")"),
+          Map.of("open", open, "now", clock.instant()));
     }
     String team = query.team() == null || query.team().isBlank() ? null : query.team().strip();
     where.and(team != null, " AND a.team = :team", "team", team);
@@ -379,7 +392,9 @@ public class StaffService {
         a.submittedAt(),
         a.updatedAt(),
         e.assignee(),
-        e.team());
+        e.team(),
+        e.decideBy(),
+        e.followUp());
   }
 
   private StaffApplicationView staffView(ApplicationEntity e) {
@@ -401,6 +416,8 @@ public class StaffService {
             .filter(d -> !d.getKey().equals(a.department()))
             .map(d -> new DepartmentRef(d.getKey(), d.getValue().name().de()))
             .sorted(java.util.Comparator.comparing(DepartmentRef::name))
-            .toList());
+            .toList(),
+        e.decideBy(),
+        e.followUp());
   }
 }

@@ -49,12 +49,16 @@ class CaseworkIT {
     return object(r).getString("id");
   }
 
-  private HttpResponse<String> assign(String id, TestCaller clerk, String json) {
+  private HttpResponse<String> put(String id, String what, TestCaller clerk, String json) {
     return api.send(
-        api.request("/api/v1/staff/applications/" + id + "/assignment", clerk)
+        api.request("/api/v1/staff/applications/" + id + "/" + what, clerk)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  private HttpResponse<String> assign(String id, TestCaller clerk, String json) {
+    return put(id, "assignment", clerk, json);
   }
 
   private JsonObject page(TestCaller clerk, String query) {
@@ -135,6 +139,40 @@ class CaseworkIT {
         .contains(
             "CASE_FORWARDED_OUT ordnungsamt",
             "CASE_FORWARDED_IN gewerbe: Gewerbeabfall: zuständig ist das Gewerbeamt");
+  }
+
+  private HttpResponse<String> followUp(String id, TestCaller clerk, String json) {
+    return put(id, "follow-up", clerk, json);
+  }
+
+  @Test
+  @DisplayName(
+      "deadlines: decide-by from the service's processing time, a follow-up date makes the case due, audited")
+  void deadlines() {
+    String id = submit();
+    JsonObject view = api.getObject("/api/v1/staff/applications/" + id, OLGA);
+    java.time.Instant submitted =
+        java.time.Instant.parse(view.getJsonObject("application").getString("submittedAt"));
+    assertThat(java.time.Instant.parse(view.getString("decideBy")))
+        .as("sperrmuell: 14 days")
+        .isEqualTo(submitted.plus(java.time.Duration.ofDays(14)));
+    assertThat(ids(page(OLGA, "due=overdue"))).doesNotContain(id);
+    assertThat(ids(page(OLGA, "due=due"))).doesNotContain(id);
+
+    java.time.LocalDate later = java.time.LocalDate.now().plusDays(2);
+    assertThat(followUp(id, OLGA, "{\"date\":\"" + later + "\"}").statusCode()).isEqualTo(204);
+    assertThat(ids(page(OLGA, "due=due"))).doesNotContain(id);
+    java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
+    assertThat(followUp(id, OLGA, "{\"date\":\"" + yesterday + "\"}").statusCode()).isEqualTo(204);
+    assertThat(ids(page(OLGA, "due=due"))).contains(id);
+    assertThat(ids(page(OLGA, "due=overdue"))).doesNotContain(id);
+    assertThat(api.getObject("/api/v1/staff/applications/" + id, OLGA).getString("followUp"))
+        .isNotBlank();
+    assertProblem(followUp(id, OLGA, "{\"date\":\"morgen\"}"), 400, "BB-1001");
+    assertProblem(api.get("/api/v1/staff/cases?due=bald", OLGA), 400, "BB-1001");
+    assertThat(followUp(id, OLGA, "{\"date\":null}").statusCode()).isEqualTo(204);
+    assertThat(ids(page(OLGA, "due=due"))).doesNotContain(id);
+    assertThat(trail(id, OLGA)).contains("FOLLOW_UP_SET " + yesterday, "FOLLOW_UP_SET -");
   }
 
   @Test
