@@ -233,6 +233,10 @@ public class CaseworkService {
   private ApplicationEntity locked(Caller.StaffCaller clerk, String id) {
     ApplicationEntity entity = staff.requireVisible(clerk, id);
     em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+    // forwarded meanwhile: the locked row decides whether the clerk may still change it
+    if (!clerk.admin() && !clerk.worksIn(entity.department())) {
+      throw ApplicationService.notFound();
+    }
     return entity;
   }
 

@@ -5,6 +5,7 @@ import de.buergerbuero.kernel.connect.DeliveryChannels;
 import de.buergerbuero.kernel.error.NoSuchResourceException;
 import de.buergerbuero.kernel.error.NotAuthenticatedException;
 import de.buergerbuero.kernel.spi.delivery.DeliveryCallbacks;
+import de.buergerbuero.kernel.spi.delivery.DeliveryException;
 import de.buergerbuero.kernel.spi.delivery.DeliveryReceipt;
 import de.buergerbuero.kernel.spi.guard.ReplayGuard;
 import jakarta.enterprise.context.RequestScoped;
@@ -81,15 +82,23 @@ public class DeliveryCallbackResource {
       LOG.warning(() -> "Callback of delivery channel " + channel + " refused: " + check.refusal());
       throw new NotAuthenticatedException("Rückmeldung nicht authentisch: " + check.refusal());
     }
-    Instant now = clock.instant();
-    String scope = ("delivery-" + channel).substring(0, Math.min(32, 9 + channel.length()));
-    // a report changes a record: with the database down this fails (503) and the peer retries
-    if (!replays.firstUse(scope, check.callbackId(), now.plus(callbacks.callbackWindow()), now)) {
-      LOG.warning(() -> "Callback of delivery channel " + channel + " refused: REPLAYED");
-      throw new NotAuthenticatedException("Rückmeldung nicht authentisch: REPLAYED");
+    // apply first: a report only moves a delivery forward, so applying one again changes nothing;
+    // a report for a delivery this deployment has not recorded yet (the callback overtook the
+    // outbox's commit) is answered 503, so that the peer sends it again, and its id is not used up
+    for (DeliveryReceipt report : check.reports()) {
+      if (!records.knows(report.deliveryId())) {
+        throw DeliveryException.unavailable(
+            "Zustellung noch nicht erfasst: später erneut senden", null);
+      }
     }
     for (DeliveryReceipt report : check.reports()) {
       records.reported(report);
+    }
+    Instant now = clock.instant();
+    String scope = ("delivery-" + channel).substring(0, Math.min(32, 9 + channel.length()));
+    if (!replays.firstUse(scope, check.callbackId(), now.plus(callbacks.callbackWindow()), now)) {
+      LOG.warning(() -> "Callback of delivery channel " + channel + " refused: REPLAYED");
+      throw new NotAuthenticatedException("Rückmeldung nicht authentisch: REPLAYED");
     }
     return Response.ok().build();
   }

@@ -47,6 +47,18 @@ public class DeliveryRecords {
         .getResultList();
   }
 
+  /** Whether a delivery with this channel id is recorded. */
+  public boolean knows(String deliveryRef) {
+    return tx.required(
+        () ->
+            !em.createQuery(
+                    "SELECT d.id FROM DeliveryEntity d WHERE d.deliveryRef = :ref", String.class)
+                .setParameter("ref", deliveryRef)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty());
+  }
+
   /** A channel's later report (from a verified callback or the channel itself). */
   public void onReport(@Observes DeliveryReceipt report) {
     reported(report);

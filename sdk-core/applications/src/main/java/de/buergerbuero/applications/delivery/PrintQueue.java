@@ -52,6 +52,9 @@ public class PrintQueue {
 
   /** The open print jobs of the clerk's departments (all for admins), oldest first. */
   public List<PrintJob> open(Caller.StaffCaller clerk) {
+    if (!clerk.admin() && clerk.departments().isEmpty()) {
+      return List.of();
+    }
     return tx.required(
         () -> {
           String jpql =
@@ -73,11 +76,7 @@ public class PrintQueue {
                         d.id(),
                         d.applicationId(),
                         a.reference(),
-                        catalogue
-                            .catalogue()
-                            .find(a.serviceId())
-                            .map(s -> s.name().de())
-                            .orElse(a.serviceId()),
+                        serviceName(a.serviceId()),
                         d.channel(),
                         d.reason(),
                         d.updatedAt());
@@ -113,10 +112,14 @@ public class PrintQueue {
               d.id(),
               d.applicationId(),
               a.reference(),
-              a.serviceId(),
+              serviceName(a.serviceId()),
               d.channel(),
               d.reason(),
               d.updatedAt());
         });
+  }
+
+  private String serviceName(String serviceId) {
+    return catalogue.catalogue().find(serviceId).map(s -> s.name().de()).orElse(serviceId);
   }
 }

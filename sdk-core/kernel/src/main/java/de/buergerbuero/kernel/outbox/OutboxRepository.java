@@ -162,13 +162,19 @@ public class OutboxRepository {
         .executeUpdate();
   }
 
-  /** Records a failed attempt; {@code nextAttempt} empty means give up (state FAILED). */
+  /**
+   * Records a failed attempt; {@code nextAttempt} empty means give up (state FAILED).
+   *
+   * @return whether it was recorded: false when this worker no longer holds the lease
+   */
   @Transactional(TxType.REQUIRES_NEW)
-  public void markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
+  public boolean markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
     OutboxEntry e = em.find(OutboxEntry.class, id);
     if (e != null && e.leasedBy(owner)) {
       e.attemptFailed(truncate(error, 1000), next.orElse(null));
+      return true;
     }
+    return false;
   }
 
   /**

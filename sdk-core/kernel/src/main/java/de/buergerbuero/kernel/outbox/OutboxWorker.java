@@ -259,9 +259,11 @@ public class OutboxWorker {
                   + (next.isPresent() ? "will retry" : "giving up")
                   + ": "
                   + error);
-      repository.markAttemptFailed(message.id(), owner, error, next);
+      boolean recorded = repository.markAttemptFailed(message.id(), owner, error, next);
       metrics.failed(message.type());
-      if (next.isEmpty()) {
+      // only the worker that gave the entry up tells the handler: with a lost lease another
+      // worker owns the entry and may still deliver it
+      if (next.isEmpty() && recorded) {
         try {
           handler.gaveUp(message, error);
         } catch (RuntimeException hook) { // the entry stays FAILED and visible to admins

@@ -70,7 +70,8 @@ class OutboxWorkerTest {
     }
 
     @Override
-    public void markAttemptFailed(String id, String owner, String error, Optional<Instant> next) {
+    public boolean markAttemptFailed(
+        String id, String owner, String error, Optional<Instant> next) {
       Row r = rows.get(id);
       r.error = error;
       if (next.isEmpty()) {
@@ -78,6 +79,7 @@ class OutboxWorkerTest {
       } else {
         r.next = next.get();
       }
+      return true;
     }
   }
 
