@@ -437,6 +437,9 @@ public class ApplicationService {
     return tx.required(
         () -> {
           ApplicationEntity entity = requireOwn(caller, id);
+          // the row lock first: the DMS filing may change the application at the same moment
+          // (its optimistic check then retries it instead of this request failing)
+          em.refresh(entity, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
           if (consent && entity.postboxHandle() == null) {
             throw new ConflictException(
                 ApplicationsError.NO_POSTBOX,
